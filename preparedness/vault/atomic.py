@@ -179,11 +179,9 @@ def _fsync_folder(folder: Path) -> None:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
         return
-    try:
+    with contextlib.suppress(OSError):
         os.fsync(fd)
-    except OSError:
-        pass
-    finally:
+    with contextlib.suppress(OSError):
         os.close(fd)
 
 

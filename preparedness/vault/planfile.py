@@ -73,8 +73,9 @@ class PlanFile:
         file_key, unlocked = unlock(header, secret)
         payload = decrypt_body(header, file_key, memoryview(image)[len(header.raw) :])
         keys = unlocked.keys
-        if not unlocked.via_recovery and not keys.kdf.at_least(current_default_kdf()):
-            keys = keys_for_passphrase(secret, recipient=keys.recipient)
+        target = current_default_kdf()
+        if not unlocked.via_recovery and not keys.kdf.at_least(target):
+            keys = keys_for_passphrase(secret, kdf=target, recipient=keys.recipient)
         plan = cls(
             path, keys, fingerprint_of_image(image), opened_with_recovery=unlocked.via_recovery
         )

@@ -1,0 +1,182 @@
+"""Round trips: any passphrase, payload and metadata come back exactly; caps are enforced."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from preparedness.vault import (
+    DEFAULT_KDF,
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENT_COUNT,
+    MAX_CLEAR_METADATA_BYTES,
+    MAX_NAME_BYTES,
+    TEST_KDF,
+    KdfParams,
+    Payload,
+    PayloadRefused,
+    WrongPassphrase,
+    decrypt_payload,
+    encrypt_payload,
+    generate_recovery_code,
+    is_recovery_code,
+    read_clear_metadata,
+    use_test_kdf_params,
+    validate_payload,
+)
+from preparedness.vault.kdf import current_default_kdf
+from preparedness.vault.recovery import ALPHABET, normalize_recovery_code
+
+passphrases = st.text(min_size=1, max_size=40).filter(lambda s: unicodedata.normalize("NFC", s))
+names = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+json_scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+PASSPHRASE = "Café con leche 7"
+
+payloads = st.builds(
+    Payload,
+    plan_json=st.binary(max_size=2000),
+    attachments=st.dictionaries(names, st.binary(max_size=3000), max_size=4),
+    clear_metadata=st.dictionaries(st.text(max_size=10), json_values, max_size=4),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(payload=payloads, passphrase=passphrases)
+def test_round_trip_any_payload_and_passphrase(payload: Payload, passphrase: str) -> None:
+    data = encrypt_payload(payload, passphrase)
+    assert decrypt_payload(data, passphrase) == payload
+    # Keyboards type accents precomposed or combining: both forms open the same file.
+    for form in ("NFC", "NFD"):
+        assert decrypt_payload(data, unicodedata.normalize(form, passphrase)) == payload
+    assert read_clear_metadata(data) == payload.clear_metadata
+
+
+def test_nfd_passphrase_opens_nfc_file(small_payload: Payload) -> None:
+    nfd = unicodedata.normalize("NFD", "Ñandú señor")
+    data = encrypt_payload(small_payload, nfd)
+    assert decrypt_payload(data, unicodedata.normalize("NFC", nfd)) == small_payload
+
+
+def test_wrong_passphrase(small_payload: Payload) -> None:
+    data = encrypt_payload(small_payload, PASSPHRASE)
+    for wrong in ("", PASSPHRASE.upper(), PASSPHRASE + " ", "\ud800", generate_recovery_code()):
+        with pytest.raises(WrongPassphrase) as info:
+            decrypt_payload(data, wrong)
+        assert info.value.message_id == "vault.error.wrong_passphrase"
+
+
+def test_recovery_code_opens_and_is_forgiving(small_payload: Payload) -> None:
+    code = generate_recovery_code()
+    data = encrypt_payload(small_payload, PASSPHRASE, recovery_code=code)
+    assert decrypt_payload(data, code) == small_payload
+    typed = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
+    assert decrypt_payload(data, typed) == small_payload
+    full_width = "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in code)
+    assert decrypt_payload(data, full_width) == small_payload
+    assert decrypt_payload(data, PASSPHRASE) == small_payload
+    with pytest.raises(WrongPassphrase):
+        decrypt_payload(data, generate_recovery_code())
+
+
+def test_recovery_code_shape() -> None:
+    codes = {generate_recovery_code() for _ in range(200)}
+    assert len(codes) == 200
+    for code in codes:
+        groups = code.split("-")
+        assert [len(g) for g in groups] == [4] * 7
+        assert set("".join(groups)) <= set(ALPHABET)
+        assert is_recovery_code(code)
+    code = next(iter(codes))
+    # A single changed character is caught by the check characters (almost always).
+    caught = 0
+    for i, ch in enumerate(code):
+        if ch == "-":
+            continue
+        other = ALPHABET[(ALPHABET.index(ch) + 1) % 32]
+        caught += normalize_recovery_code(code[:i] + other + code[i + 1 :]) is None
+    assert caught >= 24
+    assert not is_recovery_code("correct horse battery staple")
+    assert not is_recovery_code("U" * 28)
+    assert not is_recovery_code("0" * 10_000)
+
+
+def test_recovery_code_must_be_generated(small_payload: Payload) -> None:
+    with pytest.raises(ValueError):
+        encrypt_payload(small_payload, PASSPHRASE, recovery_code="my dog's name")
+
+
+def test_empty_passphrase_refused(small_payload: Payload) -> None:
+    with pytest.raises(ValueError):
+        encrypt_payload(small_payload, "")
+
+
+def test_caps_refused_before_key_derivation(small_payload: Payload) -> None:
+    too_big = [
+        Payload(b"{}", {"a": bytes(MAX_ATTACHMENT_BYTES + 1)}),
+        Payload(b"{}", {str(i): b"" for i in range(MAX_ATTACHMENT_COUNT + 1)}),
+        Payload(b"{}", {"n" * (MAX_NAME_BYTES + 1): b""}),
+        Payload(b"{}", {"": b""}),
+        Payload(b"{}", {"bad\nname": b""}),
+        Payload(b"{}", clear_metadata={"x": "y" * MAX_CLEAR_METADATA_BYTES}),
+        Payload(b"{}", clear_metadata={"x": float("nan")}),
+        Payload(b"{}", clear_metadata={1: "int key"}),  # type: ignore[dict-item]
+        Payload(b"{}", clear_metadata={"t": (1, 2)}),
+        Payload("not bytes"),  # type: ignore[arg-type]
+    ]
+    for payload in too_big:
+        with pytest.raises(PayloadRefused) as info:
+            validate_payload(payload)
+        assert info.value.message_id == "vault.error.payload_refused"
+        with pytest.raises(PayloadRefused):
+            encrypt_payload(payload, PASSPHRASE, kdf=DEFAULT_KDF)  # refused before the KDF
+    # Exactly at the caps is fine.
+    validate_payload(Payload(b"{}", {"n" * MAX_NAME_BYTES: b"x"}))
+
+
+def test_attachment_order_and_empty_values_survive() -> None:
+    payload = Payload(b"", {"z": b"", "a": b"1", "é": b"\x00"}, {})
+    back = decrypt_payload(encrypt_payload(payload, "x"), "x")
+    assert back == payload
+    assert list(back.attachments) == ["z", "a", "é"]
+
+
+def test_multi_chunk_payload() -> None:
+    from preparedness.vault.fileformat import CHUNK_SIZE
+
+    payload = Payload(b"{}", {"big": bytes(range(256)) * (CHUNK_SIZE // 256 * 2 + 3)})
+    data = encrypt_payload(payload, "x")
+    assert decrypt_payload(data, "x") == payload
+
+
+def test_test_hook_is_explicit_and_default_is_strong() -> None:
+    assert current_default_kdf() == TEST_KDF  # the autouse fixture is active
+    with use_test_kdf_params():
+        assert current_default_kdf() == TEST_KDF
+    assert current_default_kdf() == TEST_KDF
+    assert DEFAULT_KDF.memory_kib >= 256 * 1024 and DEFAULT_KDF.iterations >= 3
+    assert DEFAULT_KDF.at_least(KdfParams(256 * 1024, 3, 4))
+
+
+def test_explicit_out_of_range_kdf_refused(small_payload: Payload) -> None:
+    with pytest.raises(ValueError):
+        encrypt_payload(small_payload, "x", kdf=KdfParams(2**30, 1, 1))
+
+
+def test_each_save_has_fresh_keys(small_payload: Payload) -> None:
+    a = encrypt_payload(small_payload, PASSPHRASE)
+    b = encrypt_payload(small_payload, PASSPHRASE)
+    assert len(a) == len(b) and a != b
+    # No 16-byte window of ciphertext repeats between two saves of the same payload.
+    header_len = int.from_bytes(a[10:14], "big")
+    windows = {a[i : i + 16] for i in range(header_len, len(a) - 16)}
+    assert not any(b[i : i + 16] in windows for i in range(header_len, len(b) - 16))
