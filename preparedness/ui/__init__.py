@@ -1,0 +1,1 @@
+"""The wizard a family sees: pages fill the model; saving and paper live elsewhere."""

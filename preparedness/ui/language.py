@@ -1,0 +1,106 @@
+"""The window's language: our gettext catalog, Qt's own catalog and the layout direction.
+
+One object owns the current language so a switch is a single call: it swaps Qt's
+QTranslator (Back/Next, OK/Cancel, context menus), mirrors the layout for right-to-left
+languages, and hands every widget a new ``_`` through its ``retranslate_ui`` method
+(Frescobaldi's runtime ``translateUI`` pattern). Answers live in the model, never in the
+texts, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from preparedness.i18n import N_, translator
+from preparedness.languages import Language, language
+
+Gettext = Callable[[str], str]
+
+# Qt's own source strings for the wizard buttons (context "QWizard"), and our msgids for the
+# languages Qt has no catalog for. Same English so translators see familiar strings.
+WIZARD_BUTTON_TEXTS: dict[str, tuple[str, str]] = {
+    "back": ("< &Back", N_("< &Back")),
+    "next": ("&Next >", N_("&Next >")),
+    "finish": ("&Finish", N_("&Finish")),
+    "cancel": ("Cancel", N_("Cancel")),
+}
+
+
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+class LanguageController(QObject):
+    """Holds the current language and switches every visible text at once."""
+
+    changed = Signal(str)
+
+    def __init__(self, code: str = "en", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._qt_translator: QTranslator | None = None
+        self.language: Language = language(code)
+        self.gettext: Gettext = translator(self.language.code)
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    def has_qt_catalog(self) -> bool:
+        return self._qt_translator is not None
+
+    def set_language(self, code: str) -> None:
+        """Switch catalogs and direction; widgets then retranslate on ``changed``."""
+        self.language = language(code)
+        self.gettext = translator(self.language.code)
+        app = QCoreApplication.instance()
+        if self._qt_translator is not None:
+            QCoreApplication.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        if self.language.qt_catalog:
+            qt = QTranslator(self)
+            if qt.load(self.language.qt_catalog, qt_translations_dir()):
+                QCoreApplication.installTranslator(qt)
+                self._qt_translator = qt
+        direction = Qt.RightToLeft if self.language.is_rtl else Qt.LeftToRight
+        if isinstance(app, QApplication):
+            app.setLayoutDirection(direction)
+        QLocale.setDefault(QLocale(self.language.locale or "en_US"))
+        set_current_gettext(self.gettext)
+        self.changed.emit(self.language.code)
+
+    def wizard_button_text(self, key: str) -> str:
+        """Qt's translation where Qt ships a catalog, ours otherwise."""
+        qt_source, msgid = WIZARD_BUTTON_TEXTS[key]
+        if self._qt_translator is not None:
+            return QCoreApplication.translate("QWizard", qt_source)
+        return self.gettext(msgid)
+
+
+def retranslate_tree(root: QWidget, gettext: Gettext) -> int:
+    """Call ``retranslate_ui(_)`` on ``root`` and every descendant that has it.
+
+    Widgets translate only their own texts, so a walk over the tree reaches everything,
+    including pages not shown yet. Returns how many widgets were retranslated.
+    """
+    count = 0
+    for widget in [root, *root.findChildren(QWidget)]:
+        method = getattr(widget, "retranslate_ui", None)
+        if method is not None:
+            method(gettext)
+            count += 1
+    return count
+
+
+_current: list[Gettext] = [translator("en")]
+
+
+def current_gettext() -> Gettext:
+    """The ``_`` of the window's language, for widgets built after a switch."""
+    return _current[0]
+
+
+def set_current_gettext(gettext: Gettext) -> None:
+    _current[0] = gettext

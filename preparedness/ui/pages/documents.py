@@ -1,0 +1,95 @@
+"""Page 7: the documents checklist: have it or need it, where the original is, who has a copy."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCompleter, QPushButton
+
+from preparedness.i18n import N_
+from preparedness.model import DocumentItem, DocumentKind
+from preparedness.questions import DOCUMENT_KIND_LABELS
+from preparedness.ui import extensions, plan_edit
+from preparedness.ui.fields import ChoiceField, TextField, TriStateField
+from preparedness.ui.language import Gettext
+from preparedness.ui.pages.base import BasePage
+from preparedness.ui.widgets import Card
+
+ADD_DOCUMENT = N_("Add another document")
+ADD_COPY = N_("Add a copy (scan or photo)")
+COPIES_KEPT = N_("{count} page(s) kept inside the encrypted plan")
+WHOLE_FAMILY = N_("The whole family")
+
+
+class DocumentsPage(BasePage):
+    key = "documents"
+    title_msgid = N_("Important papers")
+    subtitle_msgid = N_("Do you have each paper? Where is it? Who has a copy?")
+    problem_prefixes = ("documents",)
+
+    def signature(self) -> object:
+        people = (*self.plan.household.adults, *self.plan.children)
+        return (
+            tuple(d.id for d in self.plan.documents),
+            tuple((p.id, p.name) for p in people),
+            tuple(c.name for c in self.plan.contacts),
+        )
+
+    def build(self) -> None:
+        plan = self.plan
+        owners = [("", WHOLE_FAMILY, True)] + [
+            (p.id, p.name or "?", False) for p in (*plan.household.adults, *plan.children)
+        ]
+        names = [c.name for c in plan.contacts if c.name.strip()]
+        for item in plan.documents:
+            self._document_card(item, owners, names)
+        add = self.translated(QPushButton(self.content), ADD_DOCUMENT)
+        add.setObjectName("documents.add")
+        add.clicked.connect(self.add_document)
+        self.layout_.addWidget(add)
+
+    def _document_card(self, item: DocumentItem, owners: list, names: list[str]) -> Card:
+        def title(_: Gettext, d: DocumentItem = item) -> str:
+            kind_label = _(DOCUMENT_KIND_LABELS[d.kind])
+            return d.label.strip() or kind_label
+
+        card = Card(item.id, title, self.content)
+        base = f"documents[{item.id}]"
+        if item.kind == DocumentKind.OTHER:
+            label = card.add(self.bound(TextField("document.label"), f"{base}.label", item))
+            label.edited.connect(card.refresh_title)
+        owner = ChoiceField("document.owner_id")
+        owner.set_choices(owners)
+        card.add(self.bound(owner, f"{base}.owner_id", item))
+        card.add(self.bound(TriStateField("document.have_it"), f"{base}.have_it", item))
+        card.add(
+            self.bound(TextField("document.original_location"), f"{base}.original_location", item)
+        )
+        plan = self.plan
+        holder = TextField("document.copy_holder")
+        holder.editor.setCompleter(QCompleter(names, holder))
+        holder.bind(
+            lambda: plan_edit.holder_text(plan, item.copy_holder),
+            lambda text: setattr(item, "copy_holder", plan_edit.set_holder_text(plan, text)),
+        )
+        card.add(self.register(f"{base}.copy_holder", holder))
+        handler = extensions.copy_handler()
+        if handler is not None:  # the extension point for scans (preparedness.documents)
+            button = self.translated(QPushButton(card), ADD_COPY)
+            button.setObjectName("document.add_copy")
+            button.clicked.connect(
+                lambda: handler(self, self.main.session, item, self.main.plan_edited)
+            )
+            card.add(button)
+        card.finish()
+        card.remove_requested.connect(self.remove_document)
+        self.layout_.addWidget(card)
+        return card
+
+    def add_document(self) -> None:
+        self.plan.documents.append(DocumentItem(kind=DocumentKind.OTHER))
+        self.main.plan_edited()
+        self.rebuild()
+
+    def remove_document(self, item_id: str) -> None:
+        self.plan.documents = [d for d in self.plan.documents if d.id != item_id]
+        self.main.plan_edited()
+        self.rebuild()

@@ -1,0 +1,69 @@
+"""Shared-laptop hygiene: what Qt remembers, what we write, and how a session ends.
+
+The next family at a community night must find nothing of the last one: no folder names in
+Qt's file-dialog history, no readable PDFs for other accounts, no plan left in memory (a
+fresh process is the only honest way to promise that in Python).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QProcess, QSettings
+
+PRIVATE_MODE = 0o600
+
+# Neutral names: nothing here may ever carry a family's name.
+WINDOW_TITLE = "Family Preparedness Plan"
+PRINT_JOB_NAME = "Packet"
+SUGGESTED_PLAN_NAME = "plan.fpp"
+SUGGESTED_PDF_NAME = "packet-{copy}.pdf"
+SUGGESTED_RECOVERY_PDF_NAME = "recovery-sheet.pdf"
+
+# Qt's widget file dialog writes the last folder here (QtProject.conf, group FileDialog).
+QT_FILE_DIALOG_GROUP = "FileDialog"
+
+
+def clear_file_dialog_history() -> None:
+    """Remove Qt's own FileDialog group (last folder, history, sidebar) and sync to disk."""
+    settings = QSettings(QSettings.UserScope, "QtProject")
+    settings.remove(QT_FILE_DIALOG_GROUP)
+    settings.sync()
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write bytes with mode 0600 via a same-folder temp file and an atomic replace."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.part-{os.getpid()}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL, PRIVATE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, PRIVATE_MODE)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """The command that started this process, to start the next family's fresh window."""
+    argv = list(getattr(sys, "orig_argv", [])) or [sys.executable, *sys.argv]
+    return sys.executable, argv[1:]
+
+
+def restart_process() -> None:
+    """Start the same command detached, then quit: nothing of this family stays in memory."""
+    program, args = restart_command()
+    QProcess.startDetached(program, args)
+    QCoreApplication.quit()
+
+
+Restarter = Callable[[], None]
