@@ -149,6 +149,7 @@ def resolve_levels(text: str, base: int, spans: Sequence[tuple[int, int]] = ()) 
     e_dir = "R" if base & 1 else "L"
     sos = eos = e_dir
     m = len(t)
+    original = list(t)
 
     # W1: NSM takes the type of the previous character.
     prev = sos
@@ -198,7 +199,7 @@ def resolve_levels(text: str, base: int, spans: Sequence[tuple[int, int]] = ()) 
         elif ti == "EN" and last == "L":
             t[i] = "L"
     # N0: paired brackets.
-    _resolve_brackets(chars, t, e_dir, sos)
+    _resolve_brackets(chars, t, original, e_dir, sos)
     # N1/N2: neutrals take the direction of matching neighbours, else the embedding direction.
     i = 0
     while i < m:
@@ -245,7 +246,9 @@ def _strong_dir(t: str) -> str:
     return "L" if t == "L" else "R"  # R, AN and EN all count as R for N1
 
 
-def _resolve_brackets(chars: list[str], t: list[str], e_dir: str, sos: str) -> None:
+def _resolve_brackets(
+    chars: list[str], t: list[str], original: list[str], e_dir: str, sos: str
+) -> None:
     """UBA N0 over the bracket pairs found by BD16 (stack depth 63)."""
     if not any(c in _OPENING or c in _CLOSING for c in chars):
         return
@@ -288,6 +291,11 @@ def _resolve_brackets(chars: list[str], t: list[str], e_dir: str, sos: str) -> N
         else:
             continue
         t[o] = t[c] = new
+        for k in (o, c):  # marks on a bracket follow it
+            k += 1
+            while k < len(t) and original[k] == "NSM":
+                t[k] = new
+                k += 1
 
 
 def visual_order(levels: Sequence[int]) -> list[int]:
