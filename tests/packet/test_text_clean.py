@@ -1,0 +1,107 @@
+"""clean_user_text, missing-glyph substitution and font choice."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from preparedness.packet.text import clean_user_text, font_for_char, missing_glyphs
+from preparedness.packet.text.layout import clean_for_layout, substitute_missing
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("plain", "plain"),
+        ("a\r\nb\rc\u2028d\u2029e\x0cf", "a\nb\nc\nd\ne\nf"),
+        ("tab\tkept\nnewline kept", "tab\tkept\nnewline kept"),
+        ("nul\x00bel\x07esc\x1b[0mdel\x7fc1\x85\x9b", "nulbelesc[0mdelc1\n"),
+        ("abc \u202edcba\u202c xyz", "abc dcba xyz"),
+        ("\u2066iso\u2069 \u2067rtl\u2069 \u2068fsi\u2069", "iso rtl fsi"),
+        ("\u200eLRM\u200fRLM\u061cALM\ufeffBOM", "LRMRLMALMBOM"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        ("<b>x</b> & <font size=99>", "<b>x</b> & <font size=99>"),
+        ("zwj\u200dzwnj\u200c kept", "zwj\u200dzwnj\u200c kept"),
+    ],
+)
+def test_clean_user_text(raw: str, clean: str) -> None:
+    assert clean_user_text(raw) == clean
+
+
+def test_clean_composes_vietnamese() -> None:
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Hương")
+    assert decomposed != "Nguyễn Thị Hương"
+    assert clean_user_text(decomposed) == unicodedata.normalize("NFC", "Nguyễn Thị Hương")
+
+
+def test_clean_is_idempotent() -> None:
+    s = "a\r\n\u202eb\x00c\u2066d\u2069 Nguyễn"
+    once = clean_user_text(s)
+    assert clean_user_text(once) == once
+
+
+def test_no_control_or_bidi_character_survives() -> None:
+    every = "".join(chr(c) for c in range(0x00, 0xA0)) + "".join(
+        chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x61C]
+    )
+    out = clean_user_text(every)
+    for ch in out:
+        if ch in "\n\t":
+            continue
+        assert unicodedata.category(ch) != "Cc", repr(ch)
+        assert unicodedata.bidirectional(ch) not in (
+            "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
+        ), repr(ch)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("family 👪 ok", "family \ufffd ok"),
+        ("👨‍👩‍👧 zwj sequence", "\ufffd zwj sequence"),
+        ("flag 🇺🇸🇫🇷", "flag \ufffd\ufffd"),
+        ("thumb 👍🏽 tone", "thumb \ufffd tone"),
+        ("heart ❤️ vs16", "heart \ufffd vs16"),
+        ("no emoji", "no emoji"),
+    ],
+)
+def test_missing_glyphs_are_replaced_once_per_cluster(raw: str, expected: str) -> None:
+    assert substitute_missing(raw) == expected
+
+
+def test_missing_glyphs_reports_only_uncovered() -> None:
+    assert missing_glyphs("Hương مرحبا ကညီ ሰላም 紧急 \u200d\ufe0f\n\t") == set()
+    assert missing_glyphs("a👪b") == {"👪"}
+    assert missing_glyphs("\U0001f46a\u200d") == {"\U0001f46a"}
+
+
+@pytest.mark.parametrize(
+    ("ch", "font"),
+    [
+        ("a", "FPP-NotoSans-Regular"),
+        ("ư", "FPP-NotoSans-Regular"),
+        ("7", "FPP-NotoSans-Regular"),
+        ("م", "FPP-NotoNaskhArabic-Regular"),
+        ("\u0661", "FPP-NotoNaskhArabic-Regular"),
+        ("က", "FPP-NotoSansMyanmar-Regular"),
+        ("\u1061", "FPP-NotoSansMyanmar-Regular"),
+        ("ሰ", "FPP-NotoSansEthiopic-Regular"),
+        ("紧", "FPP-PreparednessCJKSC-Regular"),
+        ("\u3002", "FPP-PreparednessCJKSC-Regular"),
+        ("👪", None),
+    ],
+)
+def test_font_for_char(ch: str, font: str | None) -> None:
+    assert font_for_char(ch) == font
+
+
+def test_font_for_char_bold() -> None:
+    assert font_for_char("a", bold=True) == "FPP-NotoSans-Bold"
+    assert font_for_char("م", bold=True) == "FPP-NotoNaskhArabic-Bold"
+    # no bold Chinese face: the regular one, drawn with a synthetic bold
+    assert font_for_char("紧", bold=True) == "FPP-PreparednessCJKSC-Regular"
+
+
+def test_clean_for_layout_tabs_and_emoji() -> None:
+    assert clean_for_layout("a\tb 👪") == "a b \ufffd"
