@@ -111,13 +111,13 @@ def test_split_returns_parts_that_fit() -> None:
 def test_split_rtl_keeps_direction() -> None:
     block = TextBlock("كلمة عربية " * 200, TextStyle(size=10))
     block.wrap(200, 1e6)
-    head, tail = block.split(200, 60)
+    _head, tail = block.split(200, 60)
     assert tail._paras[0].base == 1
 
 
 def test_empty_and_blank_text() -> None:
     assert TextBlock("").wrap(100, 100) == (100, 0)
-    w, h = TextBlock("\n\n").wrap(100, 100)
+    _w, h = TextBlock("\n\n").wrap(100, 100)
     assert h == pytest.approx(3 * 13.0)
 
 
