@@ -49,10 +49,11 @@ def check_total(existing_sizes: Iterable[int], new_size: int) -> None:
     """Raise TotalTooBig if adding ``new_size`` bytes would take the plan's copies over the cap.
 
     ``existing_sizes`` are the stored sizes of the copies already in the plan (the blob sizes,
-    not the original files'); ``new_size`` is the size of what is about to be added.
+    not the original files'); ``new_size`` is the size of what is about to be added (all pages
+    of one import together). Each copy was already held to the per-file cap on import.
     """
-    if new_size > MAX_FILE_BYTES:
-        raise FileTooBig(f"{new_size} bytes")
+    if new_size < 0:
+        raise ValueError("new_size must not be negative")
     total = sum(existing_sizes) + new_size
     if total > MAX_TOTAL_BYTES:
         raise TotalTooBig(f"{total} bytes in all")
