@@ -1,0 +1,184 @@
+"""The letter that lets named adults pick the children up from school, one per school.
+
+Why English first: the school reads and files the English text, and that is what the parents
+sign. The translation follows in a shaded box, marked as a reading aid, so a parent knows what
+they sign without two texts competing to be "the" letter.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Table, TableStyle
+
+from preparedness.model.plan import Child, School
+from preparedness.packet import strings as S
+from preparedness.packet.sections.base import Context
+from preparedness.packet.sections.children import school_health
+from preparedness.packet.sections.contacts import contacts_table
+from preparedness.packet.styles import RULE, SHADE
+from preparedness.questions import QUESTIONS
+
+TITLE = S.LETTER_TITLE
+PURPOSE = S.LETTER_DO
+
+
+def schools_with_children(ctx: Context) -> list[tuple[School | None, list[Child]]]:
+    """Each school with its children, in the plan's school order; unknown schools last."""
+    children = [c for c in ctx.plan.children if ctx.clean(c.name)]
+    out: list[tuple[School | None, list[Child]]] = []
+    for school in ctx.plan.schools:
+        mine = [c for c in children if c.school_id == school.id]
+        if mine:
+            out.append((school, mine))
+    known = {s.id for s in ctx.plan.schools}
+    orphans = [c for c in children if c.school_id not in known]
+    if orphans:
+        out.append((None, orphans))
+    return out
+
+
+def _en(ctx: Context, text: str, style_name: str = "letter") -> Flowable:
+    return ctx.block(text, style_name, "auto", "left")
+
+
+def _children_table(ctx: Context, children: list[Child]) -> Table:
+    header = [
+        ctx.cell_label(QUESTIONS["child.name"].label, "header", side="left", english_first=True),
+        ctx.cell_label(
+            QUESTIONS["child.date_of_birth"].label, "header", side="left", english_first=True
+        ),
+        ctx.cell_label(QUESTIONS["child.grade"].label, "header", side="left", english_first=True),
+        ctx.cell_label(QUESTIONS["child.teacher"].label, "header", side="left", english_first=True),
+    ]
+    rows: list[list] = [header]
+    for child in children:
+        rows.append(
+            [
+                ctx.user(child.name, "value_strong", side="left"),
+                ctx.block(ctx.date_en(child.date_of_birth), "value", "ltr", "left"),
+                ctx.user(child.grade, side="left"),
+                ctx.user(child.teacher, side="left"),
+            ]
+        )
+    return ctx.table(rows, [0.38, 0.22, 0.15, 0.25], mirror=False)
+
+
+def _signatures(ctx: Context) -> Table:
+    names = [ctx.clean(a.name) for a in ctx.plan.household.adults if ctx.clean(a.name)]
+    names = names or ["", ""]
+    rows: list[list] = []
+    for name in names:
+        rows.append(
+            [
+                [
+                    ctx.block(ctx.en(S.LETTER_PRINTED_NAME), "note", "ltr", "left"),
+                    ctx.user(name, "value_strong", side="left") if name else "",
+                ],
+                ctx.block(ctx.en(S.LETTER_SIGNATURE), "note", "ltr", "left"),
+                ctx.block(ctx.en(S.LETTER_DATE_LINE), "note", "ltr", "left"),
+            ]
+        )
+    width = ctx.width
+    return Table(
+        rows,
+        colWidths=[width * 0.4, width * 0.38, width * 0.22],
+        rowHeights=[44] * len(rows),
+        style=TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+
+
+def _translation(ctx: Context, school_name: str) -> list[Flowable]:
+    """The letter in the family's language, shaded and marked as a reading aid only."""
+    if ctx.pair(S.LETTER_BODY[0])[1] is None and ctx.lang != "en":
+        # No translation of the letter exists yet: say nothing rather than repeat English.
+        return []
+    if ctx.lang == "en":
+        return []
+    inner: list[Flowable] = [
+        *ctx.bilingual(S.TRANSLATION_NOTE, "alert", "alert_gloss"),
+        ctx.gap(4),
+        ctx.block(ctx.fam(S.LETTER_TO, school=school_name), "letter", ctx.direction),
+        *(ctx.block(ctx.fam(p), "letter", ctx.direction) for p in S.LETTER_BODY),
+    ]
+    if not ctx.language.reviewed:
+        inner.extend(ctx.note(S.UNREVIEWED_TRANSLATION))
+    box = Table(
+        [[inner]],
+        colWidths=[ctx.width],
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SHADE)),
+                ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        ),
+        splitInRow=24,
+    )
+    return [KeepTogether([ctx.gap(12), box])]
+
+
+def letter(ctx: Context, school: School | None, children: list[Child]) -> list[Flowable]:
+    school_name = ctx.clean(school.name) if school is not None else ""
+    blank = "______________________________"
+    out: list[Flowable] = [
+        _en(ctx, ctx.en(S.LETTER_TITLE), "h2"),
+        _en(ctx, ctx.en(S.LETTER_TO, school=school_name or blank), "letter"),
+    ]
+    if school is not None and ctx.clean(school.address):
+        out.append(_en(ctx, ctx.clean(school.address), "letter_small"))
+    out.append(_en(ctx, f"{ctx.en(S.LETTER_DATE_LINE)} {blank}", "letter"))
+    out.append(ctx.gap(4))
+    out.extend(_en(ctx, ctx.en(p)) for p in S.LETTER_BODY)
+    out.append(ctx.gap(4))
+    out.append(_en(ctx, ctx.en(S.LETTER_CHILDREN), "strong"))
+    out.append(_children_table(ctx, children))
+    pickup = contacts_table(ctx, pickup_only=True, mirror=False)
+    if pickup:
+        out.append(ctx.gap(8))
+        out.append(_en(ctx, ctx.en(S.LETTER_ADULTS), "strong"))
+        out.extend(pickup)
+        out.append(_en(ctx, ctx.en(S.PICKUP_DO), "letter_small"))
+    out.append(ctx.gap(10))
+    out.append(
+        KeepTogether(
+            [_en(ctx, ctx.en(S.LETTER_SIGNATURES), "strong"), ctx.gap(4), _signatures(ctx)]
+        )
+    )
+    out.extend(_translation(ctx, school_name or blank))
+    return out
+
+
+def build(ctx: Context) -> list[Flowable]:
+    """Family copy: one letter per school, each starting a page."""
+    out: list[Flowable] = []
+    for i, (school, children) in enumerate(schools_with_children(ctx)):
+        if i:
+            out.append(PageBreak())
+        out.extend(letter(ctx, school, children))
+    return out
+
+
+def build_school_copy(ctx: Context) -> list[Flowable]:
+    """School copy: per school, the letter then that school's children's health facts."""
+    out: list[Flowable] = []
+    for i, (school, children) in enumerate(schools_with_children(ctx)):
+        if i:
+            out.append(PageBreak())
+        out.extend(letter(ctx, school, children))
+        health = school_health(ctx, children)
+        if health:
+            out.append(CondPageBreak(ctx.height * 0.3))
+            out.append(ctx.gap(14))
+            out.extend(health)
+    return out

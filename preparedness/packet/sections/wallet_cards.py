@@ -1,0 +1,178 @@
+"""Cards to cut out and fold: the family's key numbers, and a know-your-rights card.
+
+Each card is two wallet-sized halves side by side: cut along the dashed outline, fold on the
+dotted middle line. Like FEMA's wallet card and the "red cards", one half is in the family's
+language and the other in English, so a caregiver, a police officer or a school can read one
+side. Cards are physically small: long user text is shortened with "…" rather than shrunk to
+nothing, and whatever remains is fitted into the card, never drawn outside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Table, TableStyle
+
+from preparedness.packet import strings as S
+from preparedness.packet.sections.base import Context, Copy
+from preparedness.packet.sections.caregiver import groups
+from preparedness.packet.styles import CUT, INCH
+
+TITLE = S.CARDS_TITLE
+PURPOSE = S.CARDS_DO
+
+CARD_WIDTH = 3.5 * INCH  # one half (one side once folded)
+CARD_HEIGHT = 2.5 * INCH
+PADDING = 7.0
+MAX_CARD_TEXT = 44  # characters of user text on a card line
+
+
+def _short(ctx: Context, text: str) -> str:
+    text = " ".join(ctx.clean(text).split())
+    return text if len(text) <= MAX_CARD_TEXT else text[: MAX_CARD_TEXT - 1].rstrip() + "…"
+
+
+# (label msgid, name, phone): the numbers that go on the card, most important first.
+Entry = tuple[str, str, str]
+
+
+def key_numbers(ctx: Context) -> list[Entry]:
+    plan = ctx.plan
+    out: list[Entry] = []
+    seen: set[str] = set()
+
+    def person(label: str, contact_id: str) -> None:
+        contact = plan.contact(contact_id)
+        if contact is None or contact.id in seen:
+            return
+        phone = next((p.number for p in contact.phones if ctx.clean(p.number)), "")
+        if phone and ctx.clean(contact.name):
+            seen.add(contact.id)
+            out.append((label, contact.name, phone))
+
+    for _names, arrangement in groups(ctx)[:2]:
+        person(S.CARD_CAREGIVER, arrangement.primary_id)
+        person(S.CARD_BACKUP, arrangement.backup_id)
+    for contact in plan.contacts:
+        if sum(1 for e in out if e[0] == S.CARD_CONTACT) >= 3:
+            break
+        person(S.CARD_CONTACT, contact.id)
+    used_schools = {c.school_id for c in plan.children}
+    for school in plan.schools:
+        if school.id in used_schools and ctx.clean(school.phone):
+            out.append((S.CARD_SCHOOL, school.name, school.phone))
+    doctors: set[str] = set()
+    for child in plan.children:
+        key = ctx.clean(child.doctor_phone)
+        if key and key not in doctors and len(doctors) < 2:
+            doctors.add(key)
+            out.append((S.CARD_DOCTOR, child.doctor, child.doctor_phone))
+    legal = plan.legal
+    if ctx.copy == Copy.FAMILY and ctx.clean(legal.attorney_phone):
+        out.append((S.CARD_LAWYER, legal.attorney_name, legal.attorney_phone))
+    if ctx.clean(legal.legal_aid_hotline):
+        out.append((S.CARD_LEGAL_AID, "", legal.legal_aid_hotline))
+    if ctx.clean(legal.rapid_response_hotline):
+        out.append((S.CARD_RAPID_RESPONSE, "", legal.rapid_response_hotline))
+    return out
+
+
+def _numbers_side(
+    ctx: Context, entries: list[Entry], translate: Callable[..., str], direction: str
+) -> list[Flowable]:
+    side = "right" if direction == "rtl" else "left"
+    rows = []
+    for label, name, phone in entries:
+        rows.append(
+            [
+                ctx.block(translate(label), "card_strong", direction, side),
+                ctx.block(_short(ctx, name), "card", "auto", side) if ctx.clean(name) else "",
+                ctx.block(ctx.phone_text(phone), "card", "ltr", side),
+            ]
+        )
+    inner = CARD_WIDTH - 2 * PADDING
+    widths = [inner * 0.3, inner * 0.37, inner * 0.33]
+    if direction == "rtl":
+        rows = [list(reversed(r)) for r in rows]
+        widths.reverse()
+    table = Table(
+        rows,
+        colWidths=widths,
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.HexColor("#bbbbbb")),
+            ]
+        ),
+    )
+    title = ctx.block(translate(S.CARD_NUMBERS_TITLE), "card_title", direction, side)
+    return [title, table]
+
+
+def _rights_side(
+    ctx: Context, title: str, lines: tuple[str, ...], translate: Callable[..., str], direction: str
+) -> list[Flowable]:
+    side = "right" if direction == "rtl" else "left"
+    out: list[Flowable] = [ctx.block(translate(title), "card_title", direction, side)]
+    for line in lines:
+        out.append(ctx.block("• " + translate(line), "card", direction, side))
+    out.append(ctx.block(translate(S.NOT_LEGAL_ADVICE), "card_note", direction, side))
+    return out
+
+
+def card(ctx: Context, front: list[Flowable], back: list[Flowable]) -> Table:
+    """Two halves in a dashed outline (cut) with a dotted fold line between them."""
+
+    def fit(content: list[Flowable]) -> KeepInFrame:
+        return KeepInFrame(
+            CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - 2 * PADDING, content, mode="shrink"
+        )
+
+    halves = [fit(front), fit(back)]
+    if ctx.rtl:
+        halves.reverse()  # the family's side is the first one a right-to-left reader meets
+    cut = colors.HexColor(CUT)
+    return Table(
+        [halves],
+        colWidths=[CARD_WIDTH, CARD_WIDTH],
+        rowHeights=[CARD_HEIGHT],
+        style=TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, cut, None, (5, 3)),
+                ("LINEAFTER", (0, 0), (0, 0), 0.6, cut, None, (1, 2)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+            ]
+        ),
+        hAlign="CENTER",
+    )
+
+
+def build(ctx: Context) -> list[Flowable]:
+    out: list[Flowable] = [*ctx.heading(TITLE), *ctx.para(PURPOSE), ctx.gap(6)]
+    entries = key_numbers(ctx)
+    if entries:
+        if ctx.lang == "en":
+            # One language: people on one half, services on the other, instead of a copy.
+            half = (len(entries) + 1) // 2
+            front = _numbers_side(ctx, entries[:half], ctx.en, "ltr")
+            back = _numbers_side(ctx, entries[half:], ctx.en, "ltr")[1:]
+        else:
+            front = _numbers_side(ctx, entries, ctx.fam, ctx.direction)
+            back = _numbers_side(ctx, entries, ctx.en, "ltr")
+        out.extend([KeepTogether([card(ctx, front, back)]), ctx.gap(18)])
+    if ctx.copy == Copy.FAMILY:
+        front = _rights_side(ctx, S.KYR_FAMILY_TITLE, S.KYR_FAMILY_LINES, ctx.fam, ctx.direction)
+        back = _rights_side(ctx, S.KYR_OFFICER_TITLE, S.KYR_OFFICER_LINES, ctx.en, "ltr")
+        out.append(KeepTogether([card(ctx, front, back)]))
+    if len(out) == 3:
+        return []
+    return out
