@@ -302,6 +302,27 @@ def test_emoji_are_replaced_visibly(tmp_path: Path) -> None:
     assert_no_notdef(pdf)
 
 
+PARAGRAPHS = [
+    "በአደጋ ጊዜ መጀመሪያ ወደ ትምህርት ቤቱ ይደውሉ። ከዚያም ከታች ወደተዘረዘረው የቤተሰብ ግንኙነት ይደውሉ። ስልክ፦ +1 (612) 555-0100",
+    "紧急情况下，请先给学校打电话（电话：612-555-0100），然后联系下面列出的家庭联系人。"
+    "“孩子的安全”最重要！",
+    "Trong trường hợp khẩn cấp, hãy gọi cho nhà trường trước, sau đó gọi người liên lạc.",
+    "في حالة الطوارئ، اتصل بالمدرسة أولاً ثم بجهة الاتصال العائلية المذكورة أدناه "
+    "(السيدة Maria Lopez، هاتف: +1 (612) 555-0100). التاريخ: 2026-11-22. عَرَبِيّ مُشَكَّل",
+    "ဖဲတၢ်ကီတၢ်ခဲ ကဲထီၣ်အခါ ဆဲးကျိး ဖိၣ်ကွိၢ် တချူး ဒီးဘၣ်ဆဲးကျိး ပှၤလၢ ဟံၣ်ဖိဃီဖိ အဂီၢ်. ကိးစိ 612-555-0100.",
+]
+
+
+@pytest.mark.parametrize("size", [7.0, 11.0, 16.0])
+def test_full_paragraphs_regular_and_bold(size: float) -> None:
+    story: list[Flowable] = []
+    for text in PARAGRAPHS:
+        story.append(TextBlock(text, TextStyle(size=size)))
+        story.append(TextBlock(text, TextStyle(size=size, bold=True, align="center")))
+    pdf = render(story)
+    assert_no_notdef(pdf)
+
+
 HOSTILE = [
     "<b>x</b> & <font size=99>",
     "a\x00b\x07c\x1b[31md\x7f\x85e",

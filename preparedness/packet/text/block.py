@@ -7,11 +7,12 @@ runs prepared by layout.py, each in its own font, glyph by glyph where shaping m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -118,37 +119,98 @@ def _merged_runs(line: Line) -> list[tuple[str, bool, str, float]]:
 
 
 def _draw_line(canv: Canvas, x: float, y: float, line: Line, size: float, color: Color) -> None:
+    """Emit one line as a PDF text object: each visual run at its x, in its font.
+
+    Why not reportlab's textobject for shaped runs: its ShapedStr path fails when a run starts
+    with a raised glyph (an IndexError in setRise) and is slow per glyph; this writes the same
+    operators (Tf per subset, TJ with per-glyph adjustments, Ts for vertical offsets).
+    """
     if not line.runs:
         return
     doc = canv._doc
-    text = canv.beginText()
-    current = None
-    synthetic = any_synthetic = False
+    escape = canv._escape
     scale = size / 1000.0
+    size_s = fp_str(size)
+    ops: list[str] = ["BT"]
+    current: tuple[str, int] | None = None
+    synthetic = any_synthetic = False
     xoff = 0.0
     for r in line.runs:
         if r.shaped.pua:
             fonts.ensure_registered(r.key, r.bold).record_text(doc, r.shaped.pua)
     for key, bold, glyphs, width in _merged_runs(line):
         face = fonts.face(key, bold)
-        fonts.ensure_registered(key, bold)
-        if face.name != current:
-            text.setFont(face.name, size)
-            current = face.name
+        font = fonts.ensure_registered(key, bold)
         if face.synthetic_bold != synthetic:
             synthetic = face.synthetic_bold
             any_synthetic = any_synthetic or synthetic
-            text.setTextRenderMode(2 if synthetic else 0)
-        text.setTextOrigin(x + xoff, y)
-        text._textOut(glyphs)
+            ops.append("2 Tr" if synthetic else "0 Tr")
+        ops.append(f"1 0 0 1 {fp_str(x + xoff)} {fp_str(y)} Tm")
+        data = getattr(glyphs, "__shapeData__", None)
+        pos = 0
+        for subset, chunk in font.splitString(glyphs, doc):
+            if current != (face.name, subset):
+                ops.append(f"{font.getSubsetInternalName(subset, doc)} {size_s} Tf")
+                current = (face.name, subset)
+            if data is None:
+                ops.append(f"({escape(chunk)}) Tj")
+            else:
+                _emit_shaped(ops, chunk, data[pos : pos + len(chunk)], size, escape)
+            pos += len(chunk)
         xoff += width * scale
+    ops.append("ET")
     canv.saveState()
     canv.setFillColor(color)
     if any_synthetic:
         canv.setStrokeColor(color)
         canv.setLineWidth(size * _SYNTHETIC_BOLD_STROKE)
-    canv.drawText(text)
+    canv._code.append(" ".join(ops))
     canv.restoreState()
+
+
+def _emit_shaped(
+    ops: list[str], chunk: bytes, data: list, size: float, escape: Callable[[bytes], str]
+) -> None:
+    """TJ arrays placing each glyph at its HarfBuzz position (units: 1/1000 em)."""
+    items: list[str] = []
+    pending = 0.0  # horizontal adjustment not yet written (TJ units: positive moves left)
+    glyph_bytes = bytearray()
+    rise = 0.0
+
+    def flush_glyphs() -> None:
+        if glyph_bytes:
+            items.append(f"({escape(bytes(glyph_bytes))})")
+            glyph_bytes.clear()
+
+    def flush_array() -> None:
+        nonlocal pending
+        flush_glyphs()
+        if items:
+            ops.append(f"[{' '.join(items)}] TJ")
+            items.clear()
+
+    for code, sd in zip(chunk, data, strict=True):
+        before = pending - sd.x_offset
+        if sd.y_offset != rise:
+            if before:
+                flush_glyphs()
+                items.append(fp_str(before))
+            flush_array()
+            rise = sd.y_offset
+            ops.append(f"{fp_str(size * rise / 1000.0)} Ts")
+            before = 0.0
+        if abs(before) > 1e-9:
+            flush_glyphs()
+            items.append(fp_str(before))
+        glyph_bytes.append(code)
+        # after the glyph the pen is at width - x_offset; it must end at x_advance
+        pending = sd.width - sd.x_advance + sd.x_offset
+    if abs(pending) > 1e-9:
+        flush_glyphs()
+        items.append(fp_str(pending))
+    flush_array()
+    if rise:
+        ops.append("0 Ts")
 
 
 # --- the flowable -----------------------------------------------------------------------------

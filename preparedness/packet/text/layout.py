@@ -397,3 +397,14 @@ def single_line(p: Paragraph) -> Line:
 def min_width(p: Paragraph) -> float:
     """Widest unbreakable token (1/1000 of the font size)."""
     return max((t.width for t in p.tokens if not t.glue), default=0.0)
+
+
+def clear_caches() -> None:
+    """Forget prepared paragraphs, line breaks and shaped runs (benchmarks, memory)."""
+    from . import block, shaping
+
+    prepare.cache_clear()
+    break_lines.cache_clear()
+    substitute_missing.cache_clear()
+    shaping.shape.cache_clear()
+    block._prepare_block.cache_clear()
