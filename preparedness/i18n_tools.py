@@ -9,7 +9,11 @@ babel Locale where needed and their plural rule comes from the catalog header.
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.core import Locale, UnknownLocaleError
@@ -106,6 +110,138 @@ def compile_all(quiet: bool = False) -> int:
     return count
 
 
+# ---------------------------------------------------------------------------- checks
+
+PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}|%\([a-z_]+\)[sd]|%[sd]")
+IDENTICAL_OK = I18N_DIR / "identical.json"
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    lang: str
+    msgid: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.lang}: {self.problem}: {self.msgid[:70]!r}"
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def identical_allowed() -> dict[str, list[str]]:
+    """Messages a language may leave equal to English (names, numbers, "OK"), per language."""
+    if not IDENTICAL_OK.exists():
+        return {}
+    data = json.loads(IDENTICAL_OK.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def check_catalog(lang: str, template: Catalog | None = None) -> list[CatalogProblem]:
+    """Everything a reviewer would catch by machine: gaps, fuzzy, broken placeholders, English."""
+    template = template or extract()
+    path = po_path(lang)
+    if not path.exists():
+        return [CatalogProblem(lang, "", "no catalog")]
+    catalog = read_catalog(path, lang)
+    allowed = set(identical_allowed().get(lang, [])) | set(identical_allowed().get("*", []))
+    problems: list[CatalogProblem] = []
+    for message in template:
+        if not message.id:
+            continue
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        entry = catalog.get(message.id, context=message.context)
+        if entry is None:
+            problems.append(CatalogProblem(lang, msgid, "missing"))
+            continue
+        if entry.fuzzy:
+            problems.append(CatalogProblem(lang, msgid, "fuzzy"))
+        strings = entry.string if isinstance(entry.string, tuple | list) else (entry.string,)
+        sources = message.id if isinstance(message.id, tuple | list) else (message.id,)
+        if not all(strings):
+            problems.append(CatalogProblem(lang, msgid, "untranslated"))
+            continue
+        expected = placeholders(sources[-1])
+        for text in strings:
+            # A plural form may drop the count (e.g. Arabic "one" form), never add a new one.
+            found = placeholders(text)
+            ok = found == expected if len(sources) == 1 else set(found) <= set(expected)
+            if not ok:
+                problems.append(CatalogProblem(lang, msgid, f"placeholders {found}"))
+        if lang != "en" and strings[0] == sources[0] and msgid not in allowed:
+            problems.append(CatalogProblem(lang, msgid, "same as English"))
+    return problems
+
+
+# ---------------------------------------------------------------------------- review sheets
+
+CSV_COLUMNS = [
+    "msgid",
+    "msgid_plural",
+    "english",
+    "translation",
+    "translation_plural_forms",
+    "comment",
+]
+
+
+def export_csv(lang: str, out: Path) -> int:
+    """A spreadsheet a community reviewer can fill in without touching code or .po syntax."""
+    catalog = read_catalog(po_path(lang), lang)
+    rows = 0
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for message in catalog:
+            if not message.id:
+                continue
+            if isinstance(message.id, tuple | list):
+                strings = list(message.string) if message.string else []
+                writer.writerow(
+                    [
+                        message.id[0],
+                        message.id[1],
+                        message.id[0],
+                        strings[0] if strings else "",
+                        " || ".join(strings[1:]),
+                        "",
+                    ]
+                )
+            else:
+                writer.writerow([message.id, "", message.id, message.string or "", "", ""])
+            rows += 1
+    return rows
+
+
+def import_csv(lang: str, source: Path) -> int:
+    """Take a reviewer's spreadsheet back: changed translations replace the catalog's."""
+    path = po_path(lang)
+    catalog = read_catalog(path, lang)
+    changed = 0
+    with source.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key: str | tuple[str, str] = row["msgid"]
+            if row.get("msgid_plural"):
+                key = (row["msgid"], row["msgid_plural"])
+            entry = catalog.get(key)
+            if entry is None or not row.get("translation"):
+                continue
+            if isinstance(key, tuple):
+                rest = [s.strip() for s in row.get("translation_plural_forms", "").split("||")]
+                new: str | tuple[str, ...] = (row["translation"], *[s for s in rest if s])
+            else:
+                new = row["translation"]
+            if entry.string != new:
+                entry.string = new
+                entry.flags.discard("fuzzy")
+                changed += 1
+            if row.get("comment"):
+                entry.user_comments = [row["comment"]]
+    write_catalog(path, catalog)
+    return changed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m preparedness.i18n_tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -114,6 +250,14 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("compile", help="compile every catalog to .mo")
     init_parser = sub.add_parser("init", help="start a catalog for a new language")
     init_parser.add_argument("lang")
+    check_parser = sub.add_parser("check", help="report gaps, fuzzy entries, bad placeholders")
+    check_parser.add_argument("langs", nargs="*")
+    export_parser = sub.add_parser("export-csv", help="write a review spreadsheet")
+    export_parser.add_argument("lang")
+    export_parser.add_argument("out", type=Path)
+    import_parser = sub.add_parser("import-csv", help="read a review spreadsheet back")
+    import_parser.add_argument("lang")
+    import_parser.add_argument("source", type=Path)
     args = parser.parse_args(argv)
     if args.command == "extract":
         print(f"{len(extract())} messages")
@@ -123,6 +267,19 @@ def main(argv: list[str] | None = None) -> int:
         compile_all()
     elif args.command == "init":
         init(args.lang)
+    elif args.command == "check":
+        template = extract()
+        problems = [
+            p for lang in (args.langs or catalog_languages()) for p in check_catalog(lang, template)
+        ]
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problems")
+        return 1 if problems else 0
+    elif args.command == "export-csv":
+        print(f"{export_csv(args.lang, args.out)} messages written to {args.out}")
+    elif args.command == "import-csv":
+        print(f"{import_csv(args.lang, args.source)} translations changed")
     return 0
 
 
