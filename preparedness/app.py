@@ -23,9 +23,13 @@ def make_application(argv: Sequence[str]) -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else "preparedness", *argv])
     app.setApplicationName("preparedness")
     app.setApplicationDisplayName("")
-    style = QStyleFactory.create("Fusion")
-    if style is not None:
-        app.setStyle(style)
+    # Fusion looks the same everywhere and honours the palette. Set it only once: replacing
+    # the style under an active style sheet crashes Qt (the sheet proxies the old style).
+    if app.property("preparedness_styled") is None:
+        style = QStyleFactory.create("Fusion")
+        if style is not None:
+            app.setStyle(style)
+        app.setProperty("preparedness_styled", True)
     appearance.load_app_fonts()
     appearance.apply_font_size(app, appearance.DEFAULT_POINT_SIZE)
     appearance.apply_style(app, appearance.DEFAULT_POINT_SIZE, high_contrast=False)

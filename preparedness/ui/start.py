@@ -51,7 +51,7 @@ NOT_REVIEWED = N_("Not yet checked by a native speaker")
 
 class StartScreen(QWidget):
     def __init__(self, main: MainWindow) -> None:
-        super().__init__()
+        super().__init__(main)
         self.main = main
         self.setObjectName("start")
         self.path: Path | None = None

@@ -11,7 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -186,8 +195,8 @@ class MainWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._make_top_bar())
         self.stack = QStackedWidget(self)
-        self.start = StartScreen(self)
         self.wizard = Wizard(self)
+        self.start = StartScreen(self)
         self.pages: dict[str, BasePage] = {}
         for key in PAGE_ORDER:
             page = _page_class(key)(self)
@@ -375,7 +384,19 @@ class MainWindow(QWidget):
         return page if isinstance(page, BasePage) else None
 
     def go_to_page(self, key: str) -> None:
-        self.wizard.setCurrentId(page_id(key))
+        """Step there page by page, so Back still walks the pages in order.
+
+        (QWizard.setCurrentId jumps without fixing its history: Back would then go wrong.)
+        """
+        target = page_id(key)
+        for _step in range(len(PAGE_ORDER)):
+            current = self.wizard.currentId()
+            if current == target:
+                break
+            if current < target:
+                self.wizard.next()
+            else:
+                self.wizard.back()
 
     def _page_changed(self, _id: int) -> None:
         self._focus_first_input()
@@ -466,6 +487,8 @@ class MainWindow(QWidget):
         if clipboard is not None:
             clipboard.clear()
         clear_file_dialog_history()
+        # Delete the closed plan's widgets now rather than at the next turn of the event loop.
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         if (

@@ -33,7 +33,7 @@ class BasePage(QWizardPage):
     problem_prefixes: tuple[str, ...] = ()
 
     def __init__(self, main: MainWindow) -> None:
-        super().__init__()
+        super().__init__(main.wizard)  # parented now: QWizard.setPage does not take ownership
         self.main = main
         self.setObjectName(f"page.{self.key}")
         self.fields_by_path: dict[str, Field] = {}
@@ -118,6 +118,8 @@ class BasePage(QWizardPage):
         self._signature = self.signature()
 
     def initializePage(self) -> None:  # Qt's name
+        if self.main.session.plan is None:  # wizard.restart() after Finish: nothing to show
+            return
         if self._signature is None or self._signature != self.signature():
             self.rebuild()
         else:

@@ -12,7 +12,6 @@ from preparedness.i18n import N_
 from preparedness.model import ANumber, CourtDate, Legal
 from preparedness.ui.fields import ChoiceField, DateField, TextField, make_field, set_role
 from preparedness.ui.language import Gettext
-from preparedness.ui.pages import page_id
 from preparedness.ui.pages.base import BasePage
 from preparedness.ui.widgets import Card, Section
 
@@ -148,4 +147,4 @@ class LegalPage(BasePage):
         self.rebuild()
 
     def skip(self) -> None:
-        self.wizard().setCurrentId(page_id("documents"))
+        self.main.go_to_page("documents")

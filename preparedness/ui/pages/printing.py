@@ -107,7 +107,7 @@ class PrintPage(BasePage):
         self.page_size = QComboBox(options)
         self.page_size.setObjectName("print.page_size")
         self.page_size.addItem("Letter", "letter")
-        self.page_size.addItem("A4", "A4")
+        self.page_size.addItem("A4", "a4")
         self.size_label.setBuddy(self.page_size)
         self.page_size.currentIndexChanged.connect(self._invalidate)
         for widget in (self.language_label, self.language, self.size_label, self.page_size):
@@ -159,6 +159,8 @@ class PrintPage(BasePage):
     # -- state
     def initializePage(self) -> None:  # Qt's name
         super().initializePage()
+        if self.main.session.plan is None:
+            return
         plan = self.main.session.plan
         if plan is not None:
             index = self.language.findData(plan.languages.family_language)

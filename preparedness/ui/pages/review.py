@@ -149,6 +149,8 @@ class ReviewPage(BasePage):
 
     def initializePage(self) -> None:  # Qt's name
         super().initializePage()
+        if self.main.session.plan is None:
+            return
         self.update_summary()
 
     def update_summary(self) -> None:

@@ -177,6 +177,8 @@ class SavePage(BasePage):
 
     def initializePage(self) -> None:  # Qt's name
         super().initializePage()
+        if self.main.session.plan is None:
+            return
         self._update_mode()
 
     def _needs_passphrase(self) -> bool:
