@@ -56,12 +56,16 @@ def _check_name(name: object) -> bytes:
 
 def validate_payload(payload: Payload) -> None:
     """Raise PayloadRefused if ``payload`` breaks a cap; lets the UI check before saving."""
-    encode_container(payload, _dry_run=True)
+    container_parts(payload)
     encode_clear_metadata(payload.clear_metadata)
 
 
-def encode_container(payload: Payload, *, _dry_run: bool = False) -> bytes:
-    """Serialise plan JSON and attachments (layout in docs/FORMAT.md, "Container")."""
+def container_parts(payload: Payload) -> list[bytes | bytearray]:
+    """The container (docs/FORMAT.md, "Container") as pieces to concatenate; checks every cap.
+
+    Pieces, not one buffer: the encryptor reads them chunk by chunk, so a 200 MB plan is not
+    copied once more in memory.
+    """
     plan = payload.plan_json
     if not isinstance(plan, bytes | bytearray):
         raise PayloadRefused("plan_json must be bytes")
@@ -85,9 +89,7 @@ def encode_container(payload: Payload, *, _dry_run: bool = False) -> bytes:
         if total > MAX_ATTACHMENTS_TOTAL_BYTES:
             raise PayloadRefused(f"attachments total more than {MAX_ATTACHMENTS_TOTAL_BYTES} bytes")
         parts += [_U16.pack(len(raw_name)), raw_name, _U32.pack(len(data)), data]
-    if _dry_run:
-        return b""
-    return b"".join(parts)
+    return parts
 
 
 def decode_container(buf: bytes | bytearray | memoryview) -> tuple[bytes, dict[str, bytes]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import struct
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -16,14 +18,15 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from . import recovery
+from .atomic import Fingerprint, fingerprint_of_image
 from .container import (
     MAX_CLEAR_METADATA_BYTES,
     MAX_CONTAINER_BYTES,
     Payload,
+    container_parts,
     decode_clear_metadata,
     decode_container,
     encode_clear_metadata,
-    encode_container,
     validate_payload,
 )
 from .errors import (
@@ -269,7 +272,8 @@ def seal(payload: Payload, keys: SlotKeys) -> bytearray:
     """Encrypt ``payload`` into a complete file image with a fresh file key and fresh nonces."""
     if keys.kek is None:
         raise ValueError("no passphrase key: set a new passphrase first")
-    container = encode_container(payload)
+    parts = container_parts(payload)
+    plain_len = sum(len(part) for part in parts)
     metadata = encode_clear_metadata(payload.clear_metadata)
     file_key = os.urandom(FILE_KEY_LEN)
 
@@ -291,22 +295,47 @@ def seal(payload: Payload, keys: SlotKeys) -> bytearray:
             + AESGCM(wrap_key).encrypt(_ZERO_NONCE, file_key, AD_RECOVERY_SLOT)
         )
 
-    payload_len = ciphertext_length(len(container))
+    payload_len = ciphertext_length(plain_len)
     header = _build_header(payload_len, pslot, rslot, metadata)
     out = bytearray(len(header) + payload_len)
     out[: len(header)] = header
     aead = AESGCM(file_key)
-    src = memoryview(container)
     dst = memoryview(out)
-    n_chunks = (payload_len - len(container)) // TAG_LEN
+    n_chunks = (payload_len - plain_len) // TAG_LEN
     at = len(header)
-    for i in range(n_chunks):
-        piece = src[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE]
+    for i, piece in enumerate(_chunks(parts, CHUNK_SIZE, plain_len)):
         size = len(piece) + TAG_LEN
         aead.encrypt_into(_chunk_nonce(i, i == n_chunks - 1), piece, header, dst[at : at + size])
         at += size
-    assert at == len(out)
+    if at != len(out):  # a payload buffer changed size while we read it
+        raise ValueError("payload changed while it was being saved")
     return out
+
+
+def _chunks(parts: list[bytes | bytearray], chunk_size: int, total: int) -> Iterator[memoryview]:
+    """Cut the concatenation of ``parts`` into chunk_size pieces (the last may be shorter).
+
+    A yielded view is valid until the next one is asked for (it may be a reused scratch buffer).
+    """
+    scratch = bytearray(min(chunk_size, max(total, 1)))
+    fill = 0
+    for part in parts:
+        view = memoryview(part).cast("B")
+        pos = 0
+        while pos < len(view):
+            if fill == 0 and len(view) - pos >= chunk_size:
+                yield view[pos : pos + chunk_size]  # whole chunk inside one part: no copy
+                pos += chunk_size
+                continue
+            n = min(chunk_size - fill, len(view) - pos)
+            scratch[fill : fill + n] = view[pos : pos + n]
+            fill += n
+            pos += n
+            if fill == chunk_size:
+                yield memoryview(scratch)
+                fill = 0
+    if fill or total == 0:
+        yield memoryview(scratch)[:fill]
 
 
 @dataclass(frozen=True)
@@ -362,8 +391,19 @@ def unlock(header: Header, secret: str) -> tuple[bytes, Unlocked]:
     raise WrongPassphrase()
 
 
-def decrypt_body(header: Header, file_key: bytes, body: bytes | bytearray | memoryview) -> Payload:
-    """Decrypt and parse the payload; any failure here means ContentsDamaged."""
+def decrypt_body(
+    header: Header,
+    file_key: bytes,
+    body: bytes | bytearray | memoryview,
+    *,
+    in_place: bool = False,
+) -> Payload:
+    """Decrypt and parse the payload; any failure here means ContentsDamaged.
+
+    ``in_place=True`` (``body`` writable, e.g. a memoryview of a bytearray) reuses the body's
+    memory for the plaintext instead of allocating as much again: each chunk is decrypted into
+    a small scratch buffer and moved down over ciphertext already consumed.
+    """
     body = memoryview(body)
     if len(body) != header.payload_length:
         raise Damaged("payload length mismatch")  # callers check this already
@@ -371,21 +411,31 @@ def decrypt_body(header: Header, file_key: bytes, body: bytes | bytearray | memo
         aead = AESGCM(file_key)
     except ValueError as exc:  # only a forged slot could carry a key of the wrong size
         raise ContentsDamaged("file key has the wrong size") from exc
-    n_chunks = -(-len(body) // (CHUNK_SIZE + TAG_LEN))
-    plain = bytearray(len(body) - TAG_LEN * n_chunks)
-    dst = memoryview(plain)
+    step = CHUNK_SIZE + TAG_LEN
+    n_chunks = -(-len(body) // step)
+    plain_len = len(body) - TAG_LEN * n_chunks
+    if in_place:
+        scratch = bytearray(min(CHUNK_SIZE, plain_len))
+        dst = body
+    else:
+        dst = memoryview(bytearray(plain_len))
     at = 0
     for i in range(n_chunks):
-        piece = body[i * (CHUNK_SIZE + TAG_LEN) : (i + 1) * (CHUNK_SIZE + TAG_LEN)]
+        piece = body[i * step : (i + 1) * step]
         size = len(piece) - TAG_LEN
+        nonce = _chunk_nonce(i, i == n_chunks - 1)
         try:
-            aead.decrypt_into(
-                _chunk_nonce(i, i == n_chunks - 1), piece, header.raw, dst[at : at + size]
-            )
+            if in_place:
+                # Plaintext chunk i lands at i*CHUNK_SIZE, below ciphertext chunk i+1 (which
+                # starts at (i+1)*(CHUNK_SIZE+16)): only consumed bytes are overwritten.
+                aead.decrypt_into(nonce, piece, header.raw, memoryview(scratch)[:size])
+                dst[at : at + size] = memoryview(scratch)[:size]
+            else:
+                aead.decrypt_into(nonce, piece, header.raw, dst[at : at + size])
         except InvalidTag as exc:
             raise ContentsDamaged(f"payload chunk {i} failed authentication") from exc
         at += size
-    plan_json, attachments = decode_container(plain)
+    plan_json, attachments = decode_container(dst[:plain_len])
     return Payload(plan_json, attachments, header.clear_metadata)
 
 
@@ -415,36 +465,86 @@ def _errno_name(exc: OSError) -> str:
     return errno.errorcode.get(exc.errno or 0, type(exc).__name__)
 
 
-def read_plan_file(path: Path, *, header_only: bool = False) -> tuple[Header, bytearray]:
-    """Read a plan file: the header first, then (unless header_only) exactly the payload.
+def _read_header(f: BinaryIO, size: int) -> Header:
+    head = _read_upto(f, PREAMBLE_LEN)
+    header_len = parse_preamble(head, size)
+    head += _read_upto(f, header_len - len(head))
+    return parse_header(head, size)
 
-    Returns the header and the file image (the whole file, or just the header). Nothing is read
-    past what the checked header promises, so a huge or hostile file costs at most the capped
-    payload size in memory.
-    """
+
+def read_header_from_path(path: Path) -> Header:
+    """Read and check only the header of a plan file (no passphrase, no payload)."""
     try:
         with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            head = _read_upto(f, PREAMBLE_LEN)
-            header_len = parse_preamble(head, size)
-            head += _read_upto(f, header_len - len(head))
-            header = parse_header(head, size)
-            if header_only:
-                return header, bytearray(head)
-            image = bytearray(header_len + header.payload_length)
-            image[:header_len] = head
+            return _read_header(f, os.fstat(f.fileno()).st_size)
+    except OSError as exc:
+        raise ReadFailed(_errno_name(exc)) from exc
+
+
+READ_BLOCK = 8 * 1024 * 1024
+
+
+class _BodyReader(threading.Thread):
+    """Reads the payload while the key derivation runs (Argon2 releases the GIL).
+
+    Stops early when cancelled (wrong passphrase), so a refusal costs at most one block.
+    """
+
+    def __init__(self, f: BinaryIO, header: Header) -> None:
+        super().__init__(name="plan-file-reader", daemon=True)
+        self._f = f
+        self._header = header
+        self.image: bytearray | None = None
+        self.error: BaseException | None = None
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            header_len = len(self._header.raw)
+            image = bytearray(header_len + self._header.payload_length)
+            image[:header_len] = self._header.raw
             view = memoryview(image)
             got = header_len
             while got < len(image):
-                n = f.readinto(view[got:])
+                if self.cancelled:
+                    return
+                n = self._f.readinto(view[got : got + READ_BLOCK])
                 if not n:
                     raise Damaged("file shrank while reading")
                 got += n
-            if f.read(1):
+            if self._f.read(1):
                 raise Damaged("file grew while reading")
-            return header, image
+            self.image = image
+        except BaseException as exc:  # handed to the opening thread, which re-raises it
+            self.error = exc
+
+
+def open_plan_file(path: Path, secret: str) -> tuple[Payload, Unlocked, Fingerprint]:
+    """Open a plan file from disk: the header, then the payload read during the KDF.
+
+    Returns the payload, how it was unlocked and the fingerprint of the bytes read.
+    """
+    try:
+        with open(path, "rb") as f:
+            header = _read_header(f, os.fstat(f.fileno()).st_size)
+            reader = _BodyReader(f, header)
+            reader.start()
+            try:
+                file_key, unlocked = unlock(header, secret)
+            except BaseException:
+                reader.cancelled = True
+                reader.join()
+                raise
+            reader.join()
+            if reader.error is not None:
+                raise reader.error
+            image = reader.image
+            assert image is not None
     except OSError as exc:
         raise ReadFailed(_errno_name(exc)) from exc
+    fingerprint = fingerprint_of_image(image)
+    body = memoryview(image)[len(header.raw) :]
+    return decrypt_body(header, file_key, body, in_place=True), unlocked, fingerprint
 
 
 def encrypt_payload(
@@ -474,4 +574,4 @@ def read_clear_metadata(source: bytes | bytearray | str | os.PathLike[str]) -> d
     """
     if isinstance(source, bytes | bytearray):
         return parse_header(bytes(source[:MAX_HEADER_LEN]), len(source)).clear_metadata
-    return read_plan_file(Path(source), header_only=True)[0].clear_metadata
+    return read_header_from_path(Path(source)).clear_metadata

@@ -9,17 +9,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from .atomic import Fingerprint, atomic_write, fingerprint_of_image
+from .atomic import Fingerprint, atomic_write
 from .container import Payload, validate_payload
 from .errors import PassphraseChangeRequired
 from .fileformat import (
     SlotKeys,
-    decrypt_body,
     keys_for_passphrase,
-    read_plan_file,
+    open_plan_file,
     recipient_for_code,
     seal,
-    unlock,
 )
 from .kdf import KdfParams, current_default_kdf
 
@@ -69,16 +67,12 @@ class PlanFile:
         current default is upgraded on its next save (one more derivation now, fresh salt).
         """
         path = Path(path)
-        header, image = read_plan_file(path)
-        file_key, unlocked = unlock(header, secret)
-        payload = decrypt_body(header, file_key, memoryview(image)[len(header.raw) :])
+        payload, unlocked, fingerprint = open_plan_file(path, secret)
         keys = unlocked.keys
         target = current_default_kdf()
         if not unlocked.via_recovery and not keys.kdf.at_least(target):
             keys = keys_for_passphrase(secret, kdf=target, recipient=keys.recipient)
-        plan = cls(
-            path, keys, fingerprint_of_image(image), opened_with_recovery=unlocked.via_recovery
-        )
+        plan = cls(path, keys, fingerprint, opened_with_recovery=unlocked.via_recovery)
         return plan, payload
 
     @classmethod
