@@ -277,7 +277,7 @@ def _exact_palette_png(image: Image.Image) -> bytes | None:
         return _encode_png(image)
     palette = Image.new("P", (1, 1))
     flat = [channel for _, rgb in colours for channel in rgb]
-    palette.putpalette(flat + [0] * (768 - len(flat)))
+    palette.putpalette(flat)
     return _encode_png(image.quantize(palette=palette, dither=Image.Dither.NONE))
 
 

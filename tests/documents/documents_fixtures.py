@@ -133,3 +133,62 @@ def png_chunk_types(data: bytes) -> list[bytes]:
         types.append(data[position + 4 : position + 8])
         position += 12 + length
     return types
+
+
+def linear_rgb_icc(description: str = "Linear RGB test profile") -> bytes:
+    """A minimal ICC v2 display profile: sRGB primaries with a linear (gamma 1.0) curve.
+
+    No such profile ships with Pillow; a picture tagged with it must come out brighter in sRGB
+    (linear 0.5 is sRGB 188), which proves the colour conversion really ran.
+    """
+
+    def s15(value: float) -> bytes:
+        return struct.pack(">i", round(value * 65536))
+
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ \0\0\0\0" + s15(x) + s15(y) + s15(z)
+
+    text = description.encode("ascii") + b"\0"
+    desc = (
+        b"desc\0\0\0\0"
+        + struct.pack(">I", len(text))
+        + text
+        + b"\0" * 8  # no Unicode description
+        + b"\0" * 3  # no ScriptCode description
+        + b"\0" * 67
+    )
+    curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, 0x0100) + b"\0\0"  # gamma 1.0
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.4361, 0.2225, 0.0139)),
+        (b"gXYZ", xyz(0.3851, 0.7169, 0.0971)),
+        (b"bXYZ", xyz(0.1431, 0.0606, 0.7141)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+        (b"cprt", b"text\0\0\0\0no copyright\0"),
+    ]
+    offset = 128 + 4 + 12 * len(tags)
+    table, body = b"", b""
+    for signature, data in tags:
+        padded = data + b"\0" * (-len(data) % 4)
+        table += signature + struct.pack(">II", offset + len(body), len(data))
+        body += padded
+    size = offset + len(body)
+    header = (
+        struct.pack(">I", size)
+        + b"\0\0\0\0"
+        + struct.pack(">I", 0x02100000)
+        + b"mntrRGB XYZ "
+        + b"\0" * 12
+        + b"acsp"
+        + b"\0" * 24
+        + struct.pack(">I", 0)
+        + s15(0.9642)
+        + s15(1.0)
+        + s15(0.8249)
+        + b"\0" * 48
+    )
+    assert len(header) == 128
+    return header + struct.pack(">I", len(tags)) + table + body

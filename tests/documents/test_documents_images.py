@@ -16,6 +16,7 @@ from documents_fixtures import (
     encode,
     exif_with_secrets,
     jpeg_markers,
+    linear_rgb_icc,
     many_frame_gif,
     noisy_photo,
     png_bomb,
@@ -118,6 +119,30 @@ def test_garbage_metadata_does_not_cost_the_copy() -> None:
     _assert_clean(page)
     data = encode(Image.new("RGB", (64, 48), (20, 120, 220)), "JPEG", icc_profile=b"not icc")
     assert _close(_decoded(_only(data)).getpixel((5, 5)), (20, 120, 220))
+
+
+def test_colour_profile_is_applied_then_dropped() -> None:
+    """Mid grey in a linear-light profile is sRGB 188: proof the conversion ran."""
+    for fmt in ("JPEG", "PNG"):
+        data = encode(
+            Image.new("RGB", (64, 64), (128, 128, 128)), fmt, icc_profile=linear_rgb_icc()
+        )
+        page = _only(data)
+        _assert_clean(page)
+        assert _close(_decoded(page).convert("RGB").getpixel((8, 8)), (188, 188, 188), 3)
+    # An sRGB profile is recognised and left alone (no needless transform, no change).
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    data = encode(Image.new("RGB", (64, 64), (128, 128, 128)), "PNG", icc_profile=srgb)
+    assert _decoded(_only(data)).convert("RGB").getpixel((8, 8)) == (128, 128, 128)
+
+
+def test_few_colour_png_is_stored_losslessly() -> None:
+    picture = Image.new("RGB", (500, 300), "white")
+    for index, colour in enumerate([(255, 0, 0), (0, 128, 0), (0, 0, 255), (0, 0, 0)]):
+        picture.paste(colour, (index * 100, 0, index * 100 + 50, 300))
+    page = _only(encode(picture, "PNG"))
+    assert page.media_type == documents.MEDIA_PNG
+    assert _decoded(page).convert("RGB").tobytes() == picture.tobytes()
 
 
 # --- orientation, size --------------------------------------------------------------------------
