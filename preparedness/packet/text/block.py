@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -99,23 +98,10 @@ def _metrics(keys: frozenset[str], style: TextStyle) -> tuple[float, float]:
 
 
 # --- drawing ----------------------------------------------------------------------------------
-def _merged_runs(line: Line) -> list[tuple[str, bool, str, float]]:
-    """Visual runs as (family, bold, glyphs, width), neighbours with plain text merged."""
-    out: list[tuple[str, bool, str, float]] = []
-    for r in line.runs:
-        g = r.shaped.glyphs
-        if (
-            out
-            and type(g) is str
-            and type(out[-1][2]) is str
-            and out[-1][0] == r.key
-            and out[-1][1] == r.bold
-        ):
-            k, b, pg, pw = out[-1]
-            out[-1] = (k, b, pg + g, pw + r.width)
-        else:
-            out.append((r.key, r.bold, g, r.width))
-    return out
+def _num(v: float) -> str:
+    """Compact PDF number (3 decimals are 1/1000 pt: finer than any printer)."""
+    t = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if t in ("", "-0") else t
 
 
 def _draw_line(canv: Canvas, x: float, y: float, line: Line, size: float, color: Color) -> None:
@@ -130,7 +116,7 @@ def _draw_line(canv: Canvas, x: float, y: float, line: Line, size: float, color:
     doc = canv._doc
     escape = canv._escape
     scale = size / 1000.0
-    size_s = fp_str(size)
+    size_s = _num(size)
     ops: list[str] = ["BT"]
     current: tuple[str, int] | None = None
     synthetic = any_synthetic = False
@@ -138,14 +124,14 @@ def _draw_line(canv: Canvas, x: float, y: float, line: Line, size: float, color:
     for r in line.runs:
         if r.shaped.pua:
             fonts.ensure_registered(r.key, r.bold).record_text(doc, r.shaped.pua)
-    for key, bold, glyphs, width in _merged_runs(line):
+    for key, bold, glyphs, width in line.pieces:
         face = fonts.face(key, bold)
         font = fonts.ensure_registered(key, bold)
         if face.synthetic_bold != synthetic:
             synthetic = face.synthetic_bold
             any_synthetic = any_synthetic or synthetic
             ops.append("2 Tr" if synthetic else "0 Tr")
-        ops.append(f"1 0 0 1 {fp_str(x + xoff)} {fp_str(y)} Tm")
+        ops.append(f"1 0 0 1 {_num(x + xoff)} {_num(y)} Tm")
         data = getattr(glyphs, "__shapeData__", None)
         pos = 0
         for subset, chunk in font.splitString(glyphs, doc):
@@ -194,20 +180,20 @@ def _emit_shaped(
         if sd.y_offset != rise:
             if before:
                 flush_glyphs()
-                items.append(fp_str(before))
+                items.append(_num(before))
             flush_array()
             rise = sd.y_offset
-            ops.append(f"{fp_str(size * rise / 1000.0)} Ts")
+            ops.append(f"{_num(size * rise / 1000.0)} Ts")
             before = 0.0
         if abs(before) > 1e-9:
             flush_glyphs()
-            items.append(fp_str(before))
+            items.append(_num(before))
         glyph_bytes.append(code)
         # after the glyph the pen is at width - x_offset; it must end at x_advance
         pending = sd.width - sd.x_advance + sd.x_offset
     if abs(pending) > 1e-9:
         flush_glyphs()
-        items.append(fp_str(pending))
+        items.append(_num(pending))
     flush_array()
     if rise:
         ops.append("0 Ts")

@@ -85,9 +85,10 @@ class Line:
     width: float
     start: int
     end: int  # start of the next line in the paragraph
+    pieces: tuple[tuple[str, bool, str, float], ...]  # what to draw, see _draw_pieces
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: prepare() returns cached instances
 class Paragraph:
     """Size- and width-independent preparation of one paragraph."""
 
@@ -109,6 +110,7 @@ class _CharInfo:
     keys: tuple[str, ...] | str
     bolds: tuple[bool, ...]
     levels: tuple[int, ...] | int
+    uniform_bold: bool = False
 
     def key(self, i: int) -> str:
         return self.keys if isinstance(self.keys, str) else self.keys[i]
@@ -260,6 +262,9 @@ def _make_runs(text: str, info: _CharInfo, s: int, e: int) -> tuple[Run, ...]:
 
 
 def _token(text: str, info: _CharInfo, s: int, e: int, glue: bool) -> Token:
+    if isinstance(info.keys, str) and isinstance(info.levels, int) and info.uniform_bold:
+        sh = shape(text[s:e], info.keys, info.bolds[0], bool(info.levels & 1))
+        return Token(s, e, glue, (Run(s, e, info.keys, info.bolds[0], info.levels, sh),), sh.width)
     runs = _make_runs(text, info, s, e)
     return Token(s, e, glue, runs, sum(r.shaped.width for r in runs))
 
@@ -274,7 +279,7 @@ def prepare(text: str, bold: tuple[bool, ...] | bool, base: int) -> Paragraph:
     spans = bidi.number_spans(text) if rtl_chars else []
     levels: tuple[int, ...] | int
     levels = 0 if base == 0 and not rtl_chars else tuple(bidi.resolve_levels(text, base, spans))
-    info = _CharInfo(keys, bolds, levels)
+    info = _CharInfo(keys, bolds, levels, not isinstance(bold, tuple))
     tokens = tuple(_token(text, info, s, e, g) for s, e, g in _raw_tokens(text, spans))
     used = frozenset({keys}) if isinstance(keys, str) else frozenset(keys)
     return Paragraph(text, base, tokens, used, info)
@@ -340,7 +345,34 @@ def _finish(tokens: list[Token], end: int) -> Line:
     if any(r.level for r in runs):
         runs = [runs[i] for i in bidi.visual_order([r.level for r in runs])]
     start = tokens[0].start if tokens else end
-    return Line(tuple(runs), width, start, end)
+    return Line(tuple(runs), width, start, end, _draw_pieces(runs))
+
+
+def _draw_pieces(runs: list[Run]) -> tuple[tuple[str, bool, str, float], ...]:
+    """Visual runs as (family, bold, glyphs, width), neighbours with plain text merged.
+
+    Why: a Latin line is then one string in one font (one text operator), not a run per word.
+    """
+    out: list[tuple[str, bool, list[str], float]] = []
+    merged: list[tuple[str, bool, str, float]] = []
+    for r in runs:
+        g = r.shaped.glyphs
+        if type(g) is str and out and out[-1][0] == r.key and out[-1][1] == r.bold:
+            k, b, parts, w = out[-1]
+            parts.append(g)
+            out[-1] = (k, b, parts, w + r.shaped.width)
+            continue
+        if out:
+            k, b, parts, w = out.pop()
+            merged.append((k, b, "".join(parts), w))
+        if type(g) is str:
+            out.append((r.key, r.bold, [g], r.shaped.width))
+        else:
+            merged.append((r.key, r.bold, g, r.shaped.width))
+    if out:
+        k, b, parts, w = out.pop()
+        merged.append((k, b, "".join(parts), w))
+    return tuple(merged)
 
 
 @lru_cache(maxsize=4096)
