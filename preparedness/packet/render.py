@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Frame,
     PageBreak,
     PageTemplate,
-    Table,
     TableStyle,
 )
 
@@ -27,7 +26,7 @@ from preparedness.model.plan import Plan
 from preparedness.packet import strings as S
 from preparedness.packet.sections import ORDER, SECTIONS
 from preparedness.packet.sections import cover as cover_section
-from preparedness.packet.sections.base import COPY_NAMES, Context, Copy
+from preparedness.packet.sections.base import COPY_NAMES, Context, Copy, PacketTable
 from preparedness.packet.styles import GEOMETRY, PAGE_SIZES, RULE, style
 from preparedness.packet.text import draw_text_line, font_for_char
 
@@ -221,7 +220,7 @@ def render_recovery_sheet(
     lang = language_info(language).code
     ctx = _context(Plan(), lang, Copy.FAMILY, size, gettext)
     code_text = ctx.clean(code)
-    code_box = Table(
+    code_box = PacketTable(
         [[ctx.block(code_text, "code", "ltr", "center")]],
         colWidths=[ctx.width],
         style=TableStyle(

@@ -25,7 +25,13 @@ from preparedness.model.phones import format_phone
 from preparedness.model.plan import Phone, Plan
 from preparedness.packet import strings as S
 from preparedness.packet.styles import RULE, SHADE, gloss_of, style
-from preparedness.packet.text import TextBlock, TextStyle, clean_user_text, paragraph_direction
+from preparedness.packet.text import (
+    TextBlock,
+    TextStyle,
+    clean_user_text,
+    font_for_char,
+    paragraph_direction,
+)
 from preparedness.questions import PHONE_KIND_LABELS, QUESTIONS
 
 Cell = Flowable | list[Flowable] | str
@@ -62,6 +68,28 @@ class Text(TextBlock):
         if len(parts) == 1:
             return [parts[0], Spacer(0, 0)]
         return parts
+
+
+class PacketTable(Table):
+    """A reportlab Table that never falls back to Helvetica.
+
+    reportlab sets each cell's font before drawing it, even for an empty string cell, and its
+    default is Helvetica: a base-14 font that is never embedded. Empty cells become empty
+    flowable lists and the cell font is a shipped one, so every font in the PDF is embedded.
+    """
+
+    def __init__(self, data: Sequence[Sequence[Any]], *args: Any, **kwargs: Any) -> None:
+        cleaned = [[_cell(c) for c in row] for row in data]
+        super().__init__(cleaned, *args, **kwargs)
+        self.setStyle([("FONTNAME", (0, 0), (-1, -1), font_for_char("A"))])
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return [] if value == "" else value
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if not (isinstance(v, str) and v == "")]
+    return value
 
 
 def _visual(direction: str, side: str) -> str:
@@ -231,7 +259,7 @@ class Context:
         # Widths are shares of the space given (the frame, or a box inside it); the leading
         # language gets the wider column.
         widths = ["56%", "44%"] if self.english_first else ["44%", "56%"]
-        table = Table(
+        table = PacketTable(
             [[en_block, fam_block]],
             colWidths=widths,
             style=TableStyle(
@@ -336,7 +364,7 @@ class Context:
             col = len(fractions) - 1 if self.mirrored and mirror else 0
             commands.append(("BACKGROUND", (col, 0), (col, -1), colors.HexColor(SHADE)))
         commands.extend(extra_style)
-        return Table(
+        return PacketTable(
             data,
             colWidths=widths,
             repeatRows=header_rows,

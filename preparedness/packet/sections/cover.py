@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, TableStyle
 
 from preparedness.packet import strings as S
-from preparedness.packet.sections.base import COPY_NAMES, Context, Copy
+from preparedness.packet.sections.base import COPY_NAMES, Context, Copy, PacketTable
 from preparedness.packet.sections.school_letter import schools_with_children
 from preparedness.packet.styles import ALERT, SHADE
 
@@ -24,7 +24,7 @@ WHAT = {
 }
 
 
-def _box(ctx: Context, content: list[Flowable], border: str | None = None) -> Table:
+def _box(ctx: Context, content: list[Flowable], border: str | None = None) -> PacketTable:
     commands = [
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SHADE)),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -34,7 +34,7 @@ def _box(ctx: Context, content: list[Flowable], border: str | None = None) -> Ta
     ]
     if border:
         commands.append(("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(border)))
-    return Table([[content]], colWidths=[ctx.width], style=TableStyle(commands))
+    return PacketTable([[content]], colWidths=[ctx.width], style=TableStyle(commands))
 
 
 def _review(ctx: Context) -> list[Flowable]:

@@ -8,11 +8,11 @@ they sign without two texts competing to be "the" letter.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, TableStyle
 
 from preparedness.model.plan import Child, School
 from preparedness.packet import strings as S
-from preparedness.packet.sections.base import Context
+from preparedness.packet.sections.base import Context, PacketTable
 from preparedness.packet.sections.children import school_health
 from preparedness.packet.sections.contacts import contacts_table
 from preparedness.packet.styles import RULE, SHADE
@@ -41,7 +41,7 @@ def _en(ctx: Context, text: str, style_name: str = "letter") -> Flowable:
     return ctx.block(text, style_name, "auto", "left")
 
 
-def _children_table(ctx: Context, children: list[Child]) -> Table:
+def _children_table(ctx: Context, children: list[Child]) -> PacketTable:
     header = [
         ctx.cell_label(QUESTIONS["child.name"].label, "header", side="left", english_first=True),
         ctx.cell_label(
@@ -63,7 +63,7 @@ def _children_table(ctx: Context, children: list[Child]) -> Table:
     return ctx.table(rows, [0.38, 0.22, 0.15, 0.25], mirror=False)
 
 
-def _signatures(ctx: Context) -> Table:
+def _signatures(ctx: Context) -> PacketTable:
     names = [ctx.clean(a.name) for a in ctx.plan.household.adults if ctx.clean(a.name)]
     names = names or ["", ""]
     rows: list[list] = []
@@ -79,7 +79,7 @@ def _signatures(ctx: Context) -> Table:
             ]
         )
     width = ctx.width
-    return Table(
+    return PacketTable(
         rows,
         colWidths=[width * 0.4, width * 0.38, width * 0.22],
         rowHeights=[44] * len(rows),
@@ -110,7 +110,7 @@ def _translation(ctx: Context, school_name: str) -> list[Flowable]:
     ]
     if not ctx.language.reviewed:
         inner.extend(ctx.note(S.UNREVIEWED_TRANSLATION))
-    box = Table(
+    box = PacketTable(
         [[inner]],
         colWidths=[ctx.width],
         style=TableStyle(

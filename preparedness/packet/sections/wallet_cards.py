@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, TableStyle
 
 from preparedness.packet import strings as S
-from preparedness.packet.sections.base import Context, Copy
+from preparedness.packet.sections.base import Context, Copy, PacketTable
 from preparedness.packet.sections.caregiver import groups
 from preparedness.packet.styles import CUT, INCH
 
@@ -96,7 +96,7 @@ def _numbers_side(
     if direction == "rtl":
         rows = [list(reversed(r)) for r in rows]
         widths.reverse()
-    table = Table(
+    table = PacketTable(
         rows,
         colWidths=widths,
         style=TableStyle(
@@ -125,7 +125,7 @@ def _rights_side(
     return out
 
 
-def card(ctx: Context, front: list[Flowable], back: list[Flowable]) -> Table:
+def card(ctx: Context, front: list[Flowable], back: list[Flowable]) -> PacketTable:
     """Two halves in a dashed outline (cut) with a dotted fold line between them."""
 
     def fit(content: list[Flowable]) -> KeepInFrame:
@@ -137,7 +137,7 @@ def card(ctx: Context, front: list[Flowable], back: list[Flowable]) -> Table:
     if ctx.rtl:
         halves.reverse()  # the family's side is the first one a right-to-left reader meets
     cut = colors.HexColor(CUT)
-    return Table(
+    return PacketTable(
         [halves],
         colWidths=[CARD_WIDTH, CARD_WIDTH],
         rowHeights=[CARD_HEIGHT],
