@@ -45,6 +45,7 @@ from .limits import (
     MAX_RENDER_PX,
     MAX_SIDE,
     PRINT_LONG_SIDE,
+    PRINT_LONG_SIDE_MIN,
 )
 from .page import MEDIA_JPEG, MEDIA_PNG, ImportedPage
 from .sniff import Kind, sniff
@@ -322,15 +323,22 @@ def _page_count(image: Image.Image, kind: Kind) -> int:
 
 
 def _decode_upright(
-    image: Image.Image, kind: Kind, long_side: int | None
+    image: Image.Image, kind: Kind, long_side: int | None, floor: int | None = None
 ) -> tuple[Image.Image, bool]:
-    """The current frame decoded, flattened, reduced to ``long_side`` (None: full), upright."""
+    """The current frame decoded, flattened, reduced, upright; and whether it was reduced.
+
+    ``long_side`` None keeps the full size. A JPEG may come out with a long side between
+    ``floor`` and ``long_side`` when DCT scaling gets there without resampling.
+    """
     orientation = _orientation(image, kind)
     icc = image.info.get("icc_profile")
-    width, height = image.size
-    target = (width, height) if long_side is None else _fit(width, height, long_side)
-    if kind is Kind.JPEG and target != (width, height):
-        image.draft(image.mode, target)  # libjpeg scales by 1/2, 1/4, 1/8 while decoding
+    original = image.size
+    target = original if long_side is None else _fit(*original, long_side)
+    if kind is Kind.JPEG and target != original and long_side is not None:
+        # libjpeg scales by 1/2, 1/4 or 1/8 while decoding; accept a result slightly under
+        # long_side (but at least the minimum) rather than resample the full picture.
+        image.draft(image.mode, _fit(*original, min(floor or long_side, long_side)))
+        target = _fit(*image.size, long_side)
     image.load()
     picture = _flatten(image)
     if picture.size != target:
@@ -338,7 +346,7 @@ def _decode_upright(
     picture = _to_srgb(picture, icc if isinstance(icc, bytes) else None)
     for transpose in _UPRIGHT.get(orientation, ()):
         picture = picture.transpose(transpose)
-    return picture, target != (width, height)
+    return picture, max(picture.size) < max(original)
 
 
 def import_image(data: bytes, kind: Kind, *, keep_original: bool = False) -> list[ImportedPage]:
@@ -348,9 +356,12 @@ def import_image(data: bytes, kind: Kind, *, keep_original: bool = False) -> lis
         for index in range(_page_count(image, kind)):
             if index:
                 image.seek(index)
-            picture, downscaled = _decode_upright(
-                image, kind, None if keep_original else PRINT_LONG_SIDE
-            )
+            if keep_original:
+                picture, downscaled = _decode_upright(image, kind, None)
+            else:
+                picture, downscaled = _decode_upright(
+                    image, kind, PRINT_LONG_SIDE, PRINT_LONG_SIDE_MIN
+                )
             clean = _clean_copy(picture)
             encoded, media_type = _encode(clean, kind)
             if len(encoded) > MAX_FILE_BYTES:
