@@ -104,20 +104,41 @@ def _num(v: float) -> str:
     return "0" if t in ("", "-0") else t
 
 
-def _draw_line(canv: Canvas, x: float, y: float, line: Line, size: float, color: Color) -> None:
-    """Emit one line as a PDF text object: each visual run at its x, in its font.
+def _draw_lines(
+    canv: Canvas, placed: list[tuple[float, float, Line]], size: float, color: Color
+) -> None:
+    """Draw lines placed at (x, baseline y) in one colour, inside one saved graphics state."""
+    ops: list[str] = []
+    synthetic = False
+    for x, y, line in placed:
+        synthetic = _line_ops(canv, x, y, line, size, ops) or synthetic
+    if not ops:
+        return
+    canv.saveState()
+    canv.setFillColor(color)
+    if synthetic:
+        canv.setStrokeColor(color)
+        canv.setLineWidth(size * _SYNTHETIC_BOLD_STROKE)
+    canv._code.append(" ".join(ops))
+    canv.restoreState()
+
+
+def _line_ops(canv: Canvas, x: float, y: float, line: Line, size: float, ops: list[str]) -> bool:
+    """Append one line as a PDF text object (BT..ET): each visual run at its x, in its font.
+
+    Returns whether a synthetic bold (fill + stroke) was used.
 
     Why not reportlab's textobject for shaped runs: its ShapedStr path fails when a run starts
     with a raised glyph (an IndexError in setRise) and is slow per glyph; this writes the same
     operators (Tf per subset, TJ with per-glyph adjustments, Ts for vertical offsets).
     """
     if not line.runs:
-        return
+        return False
     doc = canv._doc
     escape = canv._escape
     scale = size / 1000.0
     size_s = _num(size)
-    ops: list[str] = ["BT"]
+    ops.append("BT")
     current: tuple[str, int] | None = None
     synthetic = any_synthetic = False
     xoff = 0.0
@@ -144,14 +165,10 @@ def _draw_line(canv: Canvas, x: float, y: float, line: Line, size: float, color:
                 _emit_shaped(ops, chunk, data[pos : pos + len(chunk)], size, escape)
             pos += len(chunk)
         xoff += width * scale
+    if synthetic:
+        ops.append("0 Tr")
     ops.append("ET")
-    canv.saveState()
-    canv.setFillColor(color)
-    if any_synthetic:
-        canv.setStrokeColor(color)
-        canv.setLineWidth(size * _SYNTHETIC_BOLD_STROKE)
-    canv._code.append(" ".join(ops))
-    canv.restoreState()
+    return any_synthetic
 
 
 def _emit_shaped(
@@ -314,6 +331,7 @@ class TextBlock(Flowable):
         size = style.size
         color = _color(style.color)
         avail = self.width
+        placed: list[tuple[float, float, Line]] = []
         for n, (pi, line) in enumerate(lines):
             base = self._paras[pi].base
             w = line.width * size / 1000.0
@@ -324,7 +342,8 @@ class TextBlock(Flowable):
             else:
                 x = avail - w
             y = self.height - n * self._leading - self._baseline
-            _draw_line(self.canv, x, y, line, size, color)
+            placed.append((x, y, line))
+        _draw_lines(self.canv, placed, size, color)
 
     def lines_text(self) -> list[str]:
         """Logical text of each laid-out line (after wrap): for tests and debugging."""
@@ -423,5 +442,5 @@ def draw_text_line(
         x -= w
     elif align == "center":
         x -= w / 2
-    _draw_line(canvas, x, y, line, size, _color(style.color))
+    _draw_lines(canvas, [(x, y, line)], size, _color(style.color))
     return w

@@ -16,7 +16,7 @@ import uharfbuzz as hb
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
-from .clean import is_default_ignorable
+from .clean import clean_user_text, is_default_ignorable
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 
@@ -165,8 +165,6 @@ def missing_glyphs(text: str) -> set[str]:
     Line breaks, tabs and default-ignorable characters (ZWJ, variation selectors ...) need
     no glyph and are not reported.
     """
-    from .clean import clean_user_text
-
     chars = set(clean_user_text(text)) - {"\n", "\t"}
     chars -= coverage(LATIN.key)
     return {c for c in chars if not is_default_ignorable(c) and family_for_char(c) is None}
