@@ -330,16 +330,16 @@ def _decode_upright(
     ``long_side`` None keeps the full size. A JPEG may come out with a long side between
     ``floor`` and ``long_side`` when DCT scaling gets there without resampling.
     """
+    original = image.size
+    if kind is Kind.JPEG and long_side is not None and _fit(*original, long_side) != original:
+        # libjpeg scales by 1/2, 1/4 or 1/8 while decoding; accept a result slightly under
+        # long_side (but at least the floor) rather than resample the full picture.
+        image.draft(image.mode, _fit(*original, min(floor or long_side, long_side)))
+    image.load()
+    # Read after load: Pillow's TIFF loader applies the orientation itself and drops the tag.
     orientation = _orientation(image, kind)
     icc = image.info.get("icc_profile")
-    original = image.size
-    target = original if long_side is None else _fit(*original, long_side)
-    if kind is Kind.JPEG and target != original and long_side is not None:
-        # libjpeg scales by 1/2, 1/4 or 1/8 while decoding; accept a result slightly under
-        # long_side (but at least the minimum) rather than resample the full picture.
-        image.draft(image.mode, _fit(*original, min(floor or long_side, long_side)))
-        target = _fit(*image.size, long_side)
-    image.load()
+    target = image.size if long_side is None else _fit(*image.size, long_side)
     picture = _flatten(image)
     if picture.size != target:
         picture = picture.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)

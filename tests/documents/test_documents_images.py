@@ -169,6 +169,21 @@ def test_exif_orientation_is_applied(orientation: int, top_left: str, size: tupl
     _assert_clean(page)
 
 
+@pytest.mark.parametrize("fmt", ["TIFF", "PNG", "WEBP"])
+def test_orientation_in_other_formats_is_applied_once(fmt: str) -> None:
+    picture = Image.new("RGB", (400, 200), "blue")
+    picture.paste((255, 0, 0), (0, 0, 200, 200))  # left half red
+    options: dict[str, object] = {"exif": exif_with_secrets(6)}
+    if fmt == "TIFF":
+        options = {"tiffinfo": {0x0112: 6}}
+    elif fmt == "WEBP":
+        options["lossless"] = True
+    page = _only(encode(picture, fmt, **options))
+    assert (page.width, page.height) == (200, 400)
+    assert _close(_decoded(page).convert("RGB").getpixel((100, 10)), (255, 0, 0))
+    _assert_clean(page)
+
+
 def test_12_megapixel_photo_is_reduced_to_print_size_quickly(photo_12mp: bytes) -> None:
     started = time.perf_counter()
     page = _only(photo_12mp)
