@@ -158,3 +158,16 @@ def test_prepare_is_cached() -> None:
     a = prepare("same text", False, 0)
     b = prepare("same text", False, 0)
     assert a is b
+
+
+@pytest.mark.parametrize("unit", ["x", "مرحبا", "ကညီ", "ሰላም"])
+def test_very_long_words_wrap_in_linear_time(unit: str) -> None:
+    import time
+
+    text = unit * (20_000 // len(unit))
+    block = TextBlock(text, TextStyle(size=11))
+    t0 = time.perf_counter()
+    block.wrap(451, 1e9)
+    assert time.perf_counter() - t0 < 2.0
+    assert all(w <= 451 + 1e-6 for w in block.line_widths())
+    assert "".join(block.lines_text()) == text

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from . import bidi, fonts
 from .clean import REPLACEMENT, clean_user_text, is_default_ignorable
@@ -303,39 +305,39 @@ def _can_break_before(text: str, i: int) -> bool:
 
 
 def _split_token(p: Paragraph, tok: Token, avail: float) -> list[Token]:
-    """Cut a token wider than the line at cluster boundaries, each piece <= avail."""
+    """Cut a token wider than the line at cluster boundaries, each piece <= avail.
+
+    Widths are first estimated from the token's shaped per-character advances (prefix sums,
+    bisect: linear in the token length), then each piece is re-shaped and, if the estimate was
+    short, moved back one boundary at a time.
+    """
     text = p.text
+    base = tok.start
     adv: list[float] = []
     for r in tok.runs:
         adv.extend(r.shaped.advances)
-    base = tok.start
+    prefix = list(accumulate(adv, initial=0.0))
+    bounds = [j for j in range(tok.start + 1, tok.end) if _can_break_before(text, j)]
+    bounds.append(tok.end)
+    widths = [prefix[j - base] for j in bounds]
     pieces: list[Token] = []
     s, e = tok.start, tok.end
+    lo = 0  # index of the first boundary after s
     while s < e:
-        if sum(adv[s - base : e - base]) <= avail * 0.98:
+        start_w = prefix[s - base]
+        if widths[-1] - start_w <= avail * 0.98:
             last = _token(text, p.chars, s, e, False)
             if last.width <= avail + _EPS:
                 pieces.append(last)
                 break
-        bounds = [j for j in range(s + 1, e) if _can_break_before(text, j)]
-        acc = 0.0
-        cut = None
-        for j in bounds:
-            acc = sum(adv[s - base : j - base])
-            if acc > avail + _EPS:
-                break
-            cut = j
-        if cut is None:  # not even one cluster fits: take one anyway
-            cut = bounds[0] if bounds else e
-        piece = _token(text, p.chars, s, cut, False)
-        while piece.width > avail + _EPS:
-            earlier = [j for j in bounds if s < j < cut]
-            if not earlier:
-                break
-            cut = earlier[-1]
-            piece = _token(text, p.chars, s, cut, False)
+        k = max(bisect_right(widths, start_w + avail + _EPS, lo) - 1, lo)
+        piece = _token(text, p.chars, s, bounds[k], False)
+        while piece.width > avail + _EPS and k > lo:
+            k -= 1
+            piece = _token(text, p.chars, s, bounds[k], False)
         pieces.append(piece)
-        s = cut
+        s = bounds[k]
+        lo = k + 1
     return pieces
 
 
