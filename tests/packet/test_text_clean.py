@@ -105,3 +105,28 @@ def test_font_for_char_bold() -> None:
 
 def test_clean_for_layout_tabs_and_emoji() -> None:
     assert clean_for_layout("a\tb 👪") == "a b \ufffd"
+
+
+def test_bold_faces_cover_what_regular_faces_cover() -> None:
+    import uharfbuzz as hb
+
+    from preparedness.packet.text import fonts
+
+    for spec in fonts.FAMILIES:
+        if spec.bold is None:
+            continue
+        bold = hb.Face(hb.Blob.from_file_path(str(fonts.FONT_DIR / spec.bold)))
+        assert set(map(chr, bold.unicodes)) >= fonts.coverage(spec.key), spec.key
+
+
+def test_shipped_fonts_are_truetype_and_licensed() -> None:
+    from preparedness.packet.text import fonts
+
+    total = 0
+    for spec in fonts.FAMILIES:
+        for name in filter(None, (spec.regular, spec.bold)):
+            path = fonts.FONT_DIR / name
+            assert path.read_bytes()[:4] == b"\x00\x01\x00\x00", name  # glyf, not CFF
+            total += path.stat().st_size
+    assert total < 15_000_000
+    assert (fonts.FONT_DIR / "OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1

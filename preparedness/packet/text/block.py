@@ -236,6 +236,8 @@ class TextBlock(Flowable):
             raise ValueError(f"direction must be 'auto', 'ltr' or 'rtl', not {direction!r}")
         if style.align not in ("start", "end", "center"):
             raise ValueError(f"align must be 'start', 'end' or 'center', not {style.align!r}")
+        if text is None:  # tolerated: an empty field prints nothing
+            text = ""
         if isinstance(text, str):
             spans: tuple[Span, ...] = ((text, style.bold),)
         else:
