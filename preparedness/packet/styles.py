@@ -80,8 +80,8 @@ STYLES: dict[str, TextStyle] = {
     "code": replace(_BASE, size=22.0, bold=True, space_before=6.0, space_after=6.0),
     # wallet cards (small by nature; bold labels keep them legible)
     "card_title": replace(_BASE, size=10.0, bold=True, space_after=3.0),
-    "card": replace(_BASE, size=8.5, space_after=1.5),
-    "card_strong": replace(_BASE, size=8.5, bold=True),
+    "card": replace(_BASE, size=8.0, space_after=1.5),
+    "card_strong": replace(_BASE, size=8.0, bold=True),
     "card_note": replace(_BASE, size=7.0, color=MUTED, space_before=2.0),
     # footer
     "footer": replace(_BASE, size=7.5, color=MUTED),

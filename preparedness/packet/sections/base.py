@@ -348,7 +348,8 @@ class Context:
         than the space left on a page is split inside the row rather than overflowing.
         """
         total = sum(fractions)
-        widths = self.row([self.width * f / total for f in fractions], mirror)
+        # Shares of the width the table is given (the frame, a box, a shrunk cover).
+        widths = self.row([f"{100 * f / total:.3f}%" for f in fractions], mirror)
         data = [self.row(r, mirror) for r in rows]
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),

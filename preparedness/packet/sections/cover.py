@@ -34,7 +34,7 @@ def _box(ctx: Context, content: list[Flowable], border: str | None = None) -> Pa
     ]
     if border:
         commands.append(("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(border)))
-    return PacketTable([[content]], colWidths=[ctx.width], style=TableStyle(commands))
+    return PacketTable([[content]], colWidths=["100%"], style=TableStyle(commands), hAlign="LEFT")
 
 
 def _review(ctx: Context) -> list[Flowable]:
@@ -103,4 +103,18 @@ def build(ctx: Context, contents: Sequence[tuple[str, str]]) -> list[Flowable]:
         out.extend(_contents(ctx, contents))
     if ctx.lang != "en" and not ctx.language.reviewed and ctx.pair(S.PACKET_TITLE)[1]:
         out.extend([ctx.gap(6), *ctx.note(S.UNREVIEWED_TRANSLATION)])
-    return [KeepInFrame(ctx.width, ctx.height, out, mode="shrink"), PageBreak()]
+    return [*_one_page(ctx, out), PageBreak()]
+
+
+# Below this, shrinking the cover onto one page would make it too small to read comfortably;
+# a long translation then lets the cover run onto a second page instead.
+MIN_COVER_SCALE = 0.85
+
+
+def _one_page(ctx: Context, content: list[Flowable]) -> list[Flowable]:
+    needed = sum(
+        f.wrap(ctx.width, ctx.height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in content
+    )
+    if needed <= ctx.height or needed * MIN_COVER_SCALE > ctx.height:
+        return content
+    return [KeepInFrame(ctx.width, ctx.height, content, mode="shrink")]

@@ -26,6 +26,8 @@ CARD_WIDTH = 3.5 * INCH  # one half (one side once folded)
 CARD_HEIGHT = 2.5 * INCH
 PADDING = 7.0
 MAX_CARD_TEXT = 44  # characters of user text on a card line
+MAX_CONTACTS = 2  # emergency contacts on the card, after the caregivers
+MAX_ENTRIES = 11  # more than this no longer fits a wallet card at a readable size
 
 
 def _short(ctx: Context, text: str) -> str:
@@ -38,44 +40,51 @@ Entry = tuple[str, str, str]
 
 
 def key_numbers(ctx: Context) -> list[Entry]:
+    """Caregivers, then a few contacts, then school, doctor and help lines: what fits."""
     plan = ctx.plan
-    out: list[Entry] = []
     seen: set[str] = set()
 
-    def person(label: str, contact_id: str) -> None:
+    def person(label: str, contact_id: str) -> Entry | None:
         contact = plan.contact(contact_id)
-        if contact is None or contact.id in seen:
-            return
+        if contact is None or contact.id in seen or not ctx.clean(contact.name):
+            return None
         phone = next((p.number for p in contact.phones if ctx.clean(p.number)), "")
-        if phone and ctx.clean(contact.name):
-            seen.add(contact.id)
-            out.append((label, contact.name, phone))
+        if not phone:
+            return None
+        seen.add(contact.id)
+        return (label, contact.name, phone)
 
+    caregivers: list[Entry | None] = []
     for _names, arrangement in groups(ctx)[:2]:
-        person(S.CARD_CAREGIVER, arrangement.primary_id)
-        person(S.CARD_BACKUP, arrangement.backup_id)
-    for contact in plan.contacts:
-        if sum(1 for e in out if e[0] == S.CARD_CONTACT) >= 3:
-            break
-        person(S.CARD_CONTACT, contact.id)
+        caregivers.append(person(S.CARD_CAREGIVER, arrangement.primary_id))
+        caregivers.append(person(S.CARD_BACKUP, arrangement.backup_id))
+
+    services: list[Entry] = []
     used_schools = {c.school_id for c in plan.children}
     for school in plan.schools:
         if school.id in used_schools and ctx.clean(school.phone):
-            out.append((S.CARD_SCHOOL, school.name, school.phone))
-    doctors: set[str] = set()
-    for child in plan.children:
-        key = ctx.clean(child.doctor_phone)
-        if key and key not in doctors and len(doctors) < 2:
-            doctors.add(key)
-            out.append((S.CARD_DOCTOR, child.doctor, child.doctor_phone))
+            services.append((S.CARD_SCHOOL, school.name, school.phone))
+    doctor = next((c for c in plan.children if ctx.clean(c.doctor_phone)), None)
+    if doctor is not None:
+        services.append((S.CARD_DOCTOR, doctor.doctor, doctor.doctor_phone))
     legal = plan.legal
     if ctx.copy == Copy.FAMILY and ctx.clean(legal.attorney_phone):
-        out.append((S.CARD_LAWYER, legal.attorney_name, legal.attorney_phone))
+        services.append((S.CARD_LAWYER, legal.attorney_name, legal.attorney_phone))
     if ctx.clean(legal.legal_aid_hotline):
-        out.append((S.CARD_LEGAL_AID, "", legal.legal_aid_hotline))
+        services.append((S.CARD_LEGAL_AID, "", legal.legal_aid_hotline))
     if ctx.clean(legal.rapid_response_hotline):
-        out.append((S.CARD_RAPID_RESPONSE, "", legal.rapid_response_hotline))
-    return out
+        services.append((S.CARD_RAPID_RESPONSE, "", legal.rapid_response_hotline))
+
+    people = [e for e in caregivers if e is not None]
+    room = max(0, min(MAX_CONTACTS, MAX_ENTRIES - len(people) - len(services)))
+    for contact in plan.contacts:
+        if room <= 0:
+            break
+        entry = person(S.CARD_CONTACT, contact.id)
+        if entry is not None:
+            people.append(entry)
+            room -= 1
+    return (people + services)[:MAX_ENTRIES]
 
 
 def _numbers_side(
