@@ -9,11 +9,11 @@ cleaner as plain text, never as markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
@@ -34,7 +34,7 @@ from preparedness.packet.text import (
 )
 from preparedness.questions import PHONE_KIND_LABELS, QUESTIONS
 
-Cell = Flowable | list[Flowable] | str
+Cell: TypeAlias = Flowable | list[Flowable] | str
 
 
 class Copy(StrEnum):
@@ -167,10 +167,10 @@ class Context:
     def clean(self, text: str | None) -> str:
         return clean_user_text(text or "").strip()
 
-    def date(self, value: date | None) -> str:
+    def date(self, value: dt.date | None) -> str:
         return format_date(value, self.lang)
 
-    def date_en(self, value: date | None) -> str:
+    def date_en(self, value: dt.date | None) -> str:
         return format_date(value, "en")
 
     def number(self, value: int) -> str:

@@ -6,6 +6,8 @@ group, so a caregiver of three children reads one page, not three copies of it.
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.platypus import Flowable, KeepTogether
 
 from preparedness.model.plan import AuthorizationKind, CareArrangement, Contact
@@ -24,7 +26,9 @@ def _steps(ctx: Context) -> list[Flowable]:
     return [ctx.table(rows, [0.06, 0.94], header_rows=0)]
 
 
-def _person(ctx: Context, contact: Contact | None, agreed: bool, agreed_on) -> list[Flowable]:  # type: ignore[no-untyped-def]
+def _person(
+    ctx: Context, contact: Contact | None, agreed: bool, agreed_on: date | None
+) -> list[Flowable]:
     if contact is None or not ctx.clean(contact.name):
         return []
     out: list[Flowable] = [ctx.user(contact.name, "value_strong"), *ctx.phones(contact.phones)]
@@ -39,7 +43,7 @@ def _person(ctx: Context, contact: Contact | None, agreed: bool, agreed_on) -> l
     return out
 
 
-def _group_key(arrangement: CareArrangement) -> tuple:  # type: ignore[type-arg]
+def _group_key(arrangement: CareArrangement) -> tuple[object, ...]:
     a = arrangement.authorization
     return (
         arrangement.primary_id,
@@ -60,7 +64,7 @@ def _group_key(arrangement: CareArrangement) -> tuple:  # type: ignore[type-arg]
 
 def groups(ctx: Context) -> list[tuple[list[str], CareArrangement]]:
     """(children's names, arrangement) for each distinct arrangement, in children order."""
-    found: dict[tuple, tuple[list[str], CareArrangement]] = {}  # type: ignore[type-arg]
+    found: dict[tuple[object, ...], tuple[list[str], CareArrangement]] = {}
     for child in ctx.plan.children:
         arrangement = next((a for a in ctx.plan.care if a.child_id == child.id), None)
         if arrangement is None or not ctx.clean(child.name):
@@ -70,7 +74,7 @@ def groups(ctx: Context) -> list[tuple[list[str], CareArrangement]]:
     return list(found.values())
 
 
-def _dated(ctx: Context, flag: bool, when) -> Cell:  # type: ignore[no-untyped-def]
+def _dated(ctx: Context, flag: bool, when: date | None) -> Cell:
     """ "Yes, 1 July 2026" in both languages (dates in each reader's own format)."""
     answer = ctx.yes_no(flag)
     if not flag or when is None:

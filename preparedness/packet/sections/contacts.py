@@ -112,7 +112,7 @@ def contacts_table(ctx: Context, pickup_only: bool = False, mirror: bool = True)
                 ctx.yes_no(person.knows_plan),
             ]
         )
-    return [ctx.table(rows, [0.055, 0.22, 0.16, 0.185, 0.16, 0.11, 0.11])]
+    return [ctx.table(rows, [0.05, 0.2, 0.16, 0.205, 0.155, 0.115, 0.115])]
 
 
 def build(ctx: Context) -> list[Flowable]:

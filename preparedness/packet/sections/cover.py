@@ -8,6 +8,7 @@ always fits on one page (long translations shrink it slightly rather than spill 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, TableStyle
@@ -25,7 +26,7 @@ WHAT = {
 
 
 def _box(ctx: Context, content: list[Flowable], border: str | None = None) -> PacketTable:
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SHADE)),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),

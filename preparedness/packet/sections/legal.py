@@ -46,7 +46,8 @@ def build(ctx: Context) -> list[Flowable]:
     has_lawyer = bool(ctx.clean(legal.attorney_name) or ctx.clean(legal.attorney_org))
     g28: Cell = ""
     if has_lawyer or legal.g28_signed:
-        g28 = [ctx.yes_no(legal.g28_signed)]  # type: ignore[list-item]
+        answer = ctx.yes_no(legal.g28_signed)
+        g28 = [answer] if isinstance(answer, Flowable) else []
         if not legal.g28_signed:
             g28.extend(ctx.cell_label(S.LEGAL_G28_REMINDER, "value"))
     items += [

@@ -96,7 +96,7 @@ def steps(ctx: Context) -> list[Step]:
     else:
         out.append(Step(S.STEP_CHOOSE_REVIEW))
     # Dated steps first, soonest first; undated ones keep their order after them.
-    dated = sorted((s for s in out if s.when), key=lambda s: s.when)  # type: ignore[arg-type, return-value]
+    dated = sorted((s for s in out if s.when is not None), key=lambda s: s.when or date.min)
     return dated + [s for s in out if not s.when]
 
 
