@@ -5,7 +5,9 @@ Also the recovery-code sheet, page sizes, and that rendering needs no Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +18,8 @@ import pytest
 from pypdf import PdfReader
 
 from preparedness.model.demo import demo_plan
-from preparedness.packet import PAGE_SIZES, Copy, render_packet, render_recovery_sheet
+from preparedness.packet import PAGE_SIZES, Copy, render_packet, render_recovery_sheet, strings
+from preparedness.packet.text import missing_glyphs
 
 FAMILY_WORDS = ("María", "Gómez", "Warsame", "Yusuf", "Amina", "Bloomington")
 
@@ -91,3 +94,45 @@ def test_rendering_needs_no_qt() -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_same_bytes_in_another_process_after_other_packets() -> None:
+    """Font subsets and object numbers do not depend on what the process printed before."""
+    script = (
+        "import hashlib, sys\n"
+        "from preparedness.model.demo import demo_plan\n"
+        "from preparedness.packet import Copy, render_packet\n"
+        "if sys.argv[1] == 'busy':\n"
+        "    render_packet(demo_plan('ksw'), 'ksw', Copy.CAREGIVER)\n"
+        "pdf = render_packet(demo_plan('ar'), 'ar', Copy.FAMILY, 'a4')\n"
+        "print(hashlib.sha256(pdf).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, state],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for state, seed in (("fresh", "1"), ("busy", "2"))
+    }
+    assert len(digests) == 1
+
+
+def _all_strings(obj: object) -> list[str]:
+    if isinstance(obj, str):
+        return [obj]
+    if dataclasses.is_dataclass(obj):
+        return [s for f in dataclasses.fields(obj) for s in _all_strings(getattr(obj, f.name))]
+    if isinstance(obj, (list, tuple)):
+        return [s for item in obj for s in _all_strings(item)]
+    return []
+
+
+def test_every_character_of_the_demo_and_the_packet_words_has_a_glyph() -> None:
+    texts = _all_strings(demo_plan("es"))
+    texts += [v for v in vars(strings).values() if isinstance(v, str)]
+    texts += [s for v in vars(strings).values() if isinstance(v, tuple) for s in v]
+    for text in texts:
+        assert not missing_glyphs(text), (text, missing_glyphs(text))
