@@ -115,7 +115,7 @@ class Header:
 
 
 def parse_preamble(buf: bytes, total_size: int) -> int:
-    """Classify the first bytes and return the header length H (steps 1-4 of FORMAT.md)."""
+    """Classify the first bytes and return the header length H (FORMAT.md section 9, steps 1-3)."""
     n = min(len(buf), len(MAGIC))
     if buf[:n] != MAGIC[:n]:
         raise NotAPlanFile("magic mismatch")
@@ -141,7 +141,7 @@ def parse_preamble(buf: bytes, total_size: int) -> int:
 
 
 def parse_header(buf: bytes, total_size: int) -> Header:
-    """Parse and check the whole header without any key (FORMAT.md steps 1-12).
+    """Parse and check the whole header without any key (FORMAT.md section 9, steps 1-9).
 
     ``buf`` holds at least the first H bytes of a file of ``total_size`` bytes (or the whole
     file if shorter). Raises NotAPlanFile, NewerVersion, Damaged or KdfParamsRefused.
@@ -368,7 +368,7 @@ def _try_recovery(header: Header, secret: str) -> bytes | None:
 
 
 def unlock(header: Header, secret: str) -> tuple[bytes, Unlocked]:
-    """Find the file key with a passphrase or recovery code (FORMAT.md steps 13-15)."""
+    """Find the file key with a recovery code or passphrase (FORMAT.md section 9, steps 11-13)."""
     if not isinstance(secret, str):
         raise TypeError("secret must be a str")
     pslot = header.passphrase_slot

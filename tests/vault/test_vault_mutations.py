@@ -156,6 +156,7 @@ def test_every_truncation_is_damaged(recovery_file: bytes, code: str) -> None:
             assert got is Damaged, (n, got)
             counts[got.__name__] = counts.get(got.__name__, 0) + 1
     assert counts == {"Damaged": len(recovery_file)}
+    print("truncations", counts)
 
 
 def test_appended_bytes_are_damaged(recovery_file: bytes, code: str) -> None:
@@ -194,6 +195,7 @@ def test_body_bit_flips_are_contents_damaged(recovery_file: bytes, code: str) ->
     assert body_bits >= 2000 * 2
     for bit in range(header_len * 8, len(recovery_file) * 8):  # every body bit, not a sample
         assert _classify(_flip(recovery_file, bit), code) is ContentsDamaged, bit
+    print("body bit flips", {"ContentsDamaged": body_bits})
 
 
 def test_body_bit_flips_with_passphrase(plain_file: bytes) -> None:
