@@ -6,6 +6,7 @@ runs in Qt's thread pool; results come back to the UI thread through queued sign
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -49,9 +50,15 @@ class Job(QRunnable):
             result = self.fn()
         except BaseException as error:  # delivered to the UI, which shows a plain message
             error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        # RuntimeError: the window was closed meanwhile, nobody is waiting for the result
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _running: set[Job] = set()

@@ -21,7 +21,7 @@ from preparedness.ui.dialogs import ask_and_print
 from preparedness.ui.fields import set_role
 from preparedness.ui.language import Gettext, current_gettext
 from preparedness.ui.pages.base import BasePage
-from preparedness.ui.pages.save import error_msgid
+from preparedness.ui.pages.save import UNEXPECTED, error_msgid
 from preparedness.ui.safety import SUGGESTED_PDF_NAME, write_private_file
 from preparedness.ui.workers import run_in_background
 
@@ -51,6 +51,7 @@ PDF_SAVED = N_("The PDF was saved.")
 PDF_TITLE = N_("Save the packet as PDF")
 PDF_FILES = N_("PDF files (*.pdf)")
 FINISH = N_("Finish and close for the next family")
+RENDER_FAILED = N_("The packet could not be made. Your plan is safe. Please tell a helper.")
 
 
 class PrintPage(BasePage):
@@ -253,9 +254,11 @@ class PrintPage(BasePage):
         self._update_buttons()
 
     def _failed(self, error: BaseException) -> None:
+        self.last_error = error  # for tests and debugging; never shown (no traces to people)
         self._busy = False
         self.main.set_busy(False)
-        self._set_status(error_msgid(error), error=True)
+        msgid = error_msgid(error)
+        self._set_status(RENDER_FAILED if msgid == UNEXPECTED else msgid, error=True)
         self._update_buttons()
 
     def current_copy(self) -> str | None:
