@@ -52,6 +52,8 @@ COPY_NAMES: dict[Copy, str] = {
 }
 
 _ENGLISH = translator("en")
+# Strings any catalog translates first: if none of them is translated, there is no catalog.
+_PROBE = (S.PACKET_TITLE, S.CONFIDENTIAL, S.CONTACTS_TITLE, S.COVER_WHAT_FAMILY)
 
 
 class Text(TextBlock):
@@ -127,7 +129,10 @@ class Context:
     def __post_init__(self) -> None:
         self._ = self.gettext or translator(self.lang)
         self.language = language(self.lang)
-        self.direction = "rtl" if self.language.is_rtl else "ltr"
+        # Until a catalog exists the family's lines are English: lay the packet out as English
+        # (an untranslated Arabic packet must not print English right to left).
+        self.translated = self.lang != "en" and any(self._(m) != m for m in _PROBE)
+        self.direction = "rtl" if self.language.is_rtl and self.translated else "ltr"
         # The school reads English: on its copy English leads and the family's language follows.
         self.english_first = self.copy == Copy.SCHOOL
 
@@ -159,6 +164,10 @@ class Context:
         family, english = self.fam(msgid, **values), self.en(msgid, **values)
         return (family, None if family == english else english)
 
+    def direction_of(self, family: str, english: str | None) -> str:
+        """The direction of a family-language line: English (left to right) when untranslated."""
+        return "ltr" if english is None or family == english else self.direction
+
     def inline(self, msgid: str, **values: str) -> str:
         """Both languages on one line ("Trabajo / Work"), for short words inside a cell."""
         family, english = self.pair(msgid, **values)
@@ -172,6 +181,24 @@ class Context:
 
     def date_en(self, value: dt.date | None) -> str:
         return format_date(value, "en")
+
+    def date_in(self, msgid: str, value: dt.date | None) -> str:
+        """A date for the family-language version of ``msgid``: in English while that text is
+        untranslated, so an English sentence never carries, say, an Arabic date."""
+        return self.date(value) if self._(msgid) != msgid else self.date_en(value)
+
+    def labelled_date(
+        self, msgid: str, value: dt.date | None, style_name: str = "value_small"
+    ) -> list[Flowable]:
+        """ "Label: date" in each language, each line with the date in its reader's format."""
+        if value is None:
+            return []
+        family, english = self.pair(msgid)
+        first = f"{family}: {self.date_in(msgid, value)}"
+        out: list[Flowable] = [self.block(first, style_name, self.direction_of(family, english))]
+        if english is not None:
+            out.append(self.block(f"{english}: {self.date_en(value)}", style_name, "ltr"))
+        return out
 
     def number(self, value: int) -> str:
         return format_number(value, self.lang)
@@ -244,7 +271,7 @@ class Context:
         # The family's text keeps its own reading side even on the English-led school copy.
         fam_side = "right" if self.rtl else "left"
         if english is None:
-            return [self.block(family, family_style, self.direction, fam_side)]
+            return [self.block(family, family_style, "ltr", fam_side)]
         if self.english_first:
             fam_block = self.block(family, gloss_style, self.direction, fam_side)
             en_block = self.block(english, family_style, "ltr", "left")
@@ -314,7 +341,7 @@ class Context:
             if english is not None:
                 out.append(self.block(family, gloss_of(kind), self.direction, side))
             return out
-        out = [self.block(family, kind, self.direction, side)]
+        out = [self.block(family, kind, self.direction_of(family, english), side)]
         if english is not None:
             out.append(self.block(english, gloss_of(kind), "ltr", "left"))
         return out

@@ -33,13 +33,7 @@ def _person(
         return []
     out: list[Flowable] = [ctx.user(contact.name, "value_strong"), *ctx.phones(contact.phones)]
     if agreed:
-        label = QUESTIONS["care.primary_agreed_on"].label
-        when = ctx.date(agreed_on)
-        if when:
-            family, english = ctx.pair(label)
-            out.append(ctx.block(f"{family}: {when}", "value_small", "auto"))
-            if english is not None:
-                out.append(ctx.block(f"{english}: {ctx.date_en(agreed_on)}", "value_small", "ltr"))
+        out.extend(ctx.labelled_date(QUESTIONS["care.primary_agreed_on"].label, agreed_on))
     return out
 
 
@@ -79,12 +73,7 @@ def _dated(ctx: Context, flag: bool, when: date | None) -> Cell:
     answer = ctx.yes_no(flag)
     if not flag or when is None:
         return answer
-    family, english = ctx.pair(S.YES_MARK)
-    text = f"{family}: {ctx.date(when)}"
-    lines: list[Flowable] = [ctx.block(text, "value", "auto")]
-    if english is not None:
-        lines.append(ctx.block(f"{english}: {ctx.date_en(when)}", "value_small", "ltr"))
-    return lines
+    return ctx.labelled_date(S.YES_MARK, when, "value")
 
 
 def _authorization(ctx: Context, arrangement: CareArrangement) -> list[Flowable]:
@@ -127,7 +116,7 @@ def _money(ctx: Context) -> list[Flowable]:
     table = ctx.key_values(items)
     if table is None:
         return []
-    return [ctx.gap(8), *ctx.subheading(S.MONEY_TITLE), table]
+    return [ctx.gap(8), KeepTogether([*ctx.subheading(S.MONEY_TITLE), table])]
 
 
 def _help_lines(ctx: Context) -> list[Flowable]:
@@ -141,7 +130,7 @@ def _help_lines(ctx: Context) -> list[Flowable]:
     table = ctx.key_values(items)
     if table is None:
         return []
-    return [ctx.gap(8), *ctx.subheading(S.HELP_NUMBERS_TITLE), table]
+    return [ctx.gap(8), KeepTogether([*ctx.subheading(S.HELP_NUMBERS_TITLE), table])]
 
 
 def build(ctx: Context) -> list[Flowable]:

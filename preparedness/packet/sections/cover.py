@@ -42,7 +42,7 @@ def _review(ctx: Context) -> list[Flowable]:
     review = ctx.plan.review_by
     if review is None:
         return ctx.bilingual(S.COVER_NO_REVIEW, "strong", "body_gloss")
-    family = ctx.fam(S.COVER_REVIEW, date=ctx.date(review))
+    family = ctx.fam(S.COVER_REVIEW, date=ctx.date_in(S.COVER_REVIEW, review))
     english = ctx.en(S.COVER_REVIEW, date=ctx.date_en(review))
     return ctx.two_texts(family, None if english == family else english, "strong", "body_gloss")
 

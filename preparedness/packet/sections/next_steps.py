@@ -110,7 +110,7 @@ def _texts(ctx: Context, step: Step) -> list[Flowable]:
             values["document"] = f"{translate(kind)} ({owner})" if owner else translate(kind)
         texts.append(translate(step.msgid, **values))
     family, english = texts
-    out: list[Flowable] = [ctx.block(family, "body", ctx.direction)]
+    out: list[Flowable] = [ctx.block(family, "body", ctx.direction_of(family, english))]
     if english != family:
         out.append(ctx.block(english, "body_gloss", "ltr", "left"))
     return out

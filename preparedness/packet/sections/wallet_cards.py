@@ -91,11 +91,17 @@ def _numbers_side(
     ctx: Context, entries: list[Entry], translate: Callable[..., str], direction: str
 ) -> list[Flowable]:
     side = "right" if direction == "rtl" else "left"
+    title = ctx.block(
+        translate(S.CARD_NUMBERS_TITLE),
+        "card_title",
+        _dir(ctx, S.CARD_NUMBERS_TITLE, translate),
+        side,
+    )
     rows = []
     for label, name, phone in entries:
         rows.append(
             [
-                ctx.block(translate(label), "card_strong", direction, side),
+                ctx.block(translate(label), "card_strong", _dir(ctx, label, translate), side),
                 ctx.block(_short(ctx, name), "card", "auto", side) if ctx.clean(name) else "",
                 ctx.block(ctx.phone_text(phone), "card", "ltr", side),
             ]
@@ -105,6 +111,8 @@ def _numbers_side(
     if direction == "rtl":
         rows = [list(reversed(r)) for r in rows]
         widths.reverse()
+    if not rows:
+        return [title]
     table = PacketTable(
         rows,
         colWidths=widths,
@@ -119,7 +127,6 @@ def _numbers_side(
             ]
         ),
     )
-    title = ctx.block(translate(S.CARD_NUMBERS_TITLE), "card_title", direction, side)
     return [title, table]
 
 
@@ -127,11 +134,20 @@ def _rights_side(
     ctx: Context, title: str, lines: tuple[str, ...], translate: Callable[..., str], direction: str
 ) -> list[Flowable]:
     side = "right" if direction == "rtl" else "left"
-    out: list[Flowable] = [ctx.block(translate(title), "card_title", direction, side)]
+    out: list[Flowable] = [
+        ctx.block(translate(title), "card_title", _dir(ctx, title, translate), side)
+    ]
     for line in lines:
-        out.append(ctx.block("• " + translate(line), "card", direction, side))
-    out.append(ctx.block(translate(S.NOT_LEGAL_ADVICE), "card_note", direction, side))
+        out.append(ctx.block("• " + translate(line), "card", _dir(ctx, line, translate), side))
+    note = S.NOT_LEGAL_ADVICE
+    out.append(ctx.block(translate(note), "card_note", _dir(ctx, note, translate), side))
     return out
+
+
+def _dir(ctx: Context, msgid: str, translate: Callable[..., str]) -> str:
+    """Right to left only for lines that are really translated into an RTL language."""
+    text = translate(msgid)
+    return ctx.direction_of(text, ctx.en(msgid))
 
 
 def card(ctx: Context, front: list[Flowable], back: list[Flowable]) -> PacketTable:
@@ -169,7 +185,7 @@ def build(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [*ctx.heading(TITLE), *ctx.para(PURPOSE), ctx.gap(6)]
     entries = key_numbers(ctx)
     if entries:
-        if ctx.lang == "en":
+        if not ctx.translated:
             # One language: people on one half, services on the other, instead of a copy.
             half = (len(entries) + 1) // 2
             front = _numbers_side(ctx, entries[:half], ctx.en, "ltr")
