@@ -345,3 +345,11 @@ def test_latin_inside_an_arabic_line_keeps_its_own_order() -> None:
 def test_arabic_name_in_a_spanish_packet_reads_right_to_left() -> None:
     xs = _line_positions(_words(render("es", Copy.FAMILY)), "فاطمة الزهراء")
     assert xs[0] > xs[1]
+
+
+def test_untranslated_arabic_packet_is_laid_out_as_english() -> None:
+    """Without a catalog the labels are English: they must not be set right to left."""
+    words = _words(render("ar", Copy.FAMILY))
+    xs = _line_positions(words, "Call them in this order.")
+    assert xs == sorted(xs)
+    assert xs[0] < 60  # starts at the left margin (43 pt), not pushed to the right
