@@ -350,6 +350,6 @@ def test_arabic_name_in_a_spanish_packet_reads_right_to_left() -> None:
 def test_untranslated_arabic_packet_is_laid_out_as_english() -> None:
     """Without a catalog the labels are English: they must not be set right to left."""
     words = _words(render("ar", Copy.FAMILY))
-    xs = _line_positions(words, "Call them in this order.")
+    xs = _line_positions(words, "This is your family's plan.")
     assert xs == sorted(xs)
     assert xs[0] < 60  # starts at the left margin (43 pt), not pushed to the right
