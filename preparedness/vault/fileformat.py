@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
+import stat
 import struct
 import threading
 from collections.abc import Iterator
@@ -132,7 +134,7 @@ def parse_preamble(buf: bytes, total_size: int) -> int:
         raise Damaged(f"unknown format version {version}")  # pragma: no cover - none yet
     if len(buf) < PREAMBLE_LEN:
         raise Damaged("file ends inside the preamble")
-    header_len = _U32.unpack_from(buf, 10)[0]
+    header_len: int = _U32.unpack_from(buf, 10)[0]
     if not MIN_HEADER_LEN <= header_len <= MAX_HEADER_LEN:
         raise Damaged("header length out of range")
     if header_len > total_size:
@@ -472,10 +474,21 @@ def _read_header(f: BinaryIO, size: int) -> Header:
     return parse_header(head, size)
 
 
+def _open_regular_file(path: Path) -> io.BufferedReader:
+    """Open for reading, refusing what is not a regular file (a FIFO would block forever)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotAPlanFile("not a regular file")
+    f = open(path, "rb")  # noqa: SIM115 - returned to a with-block of the caller
+    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+        f.close()
+        raise NotAPlanFile("not a regular file")
+    return f
+
+
 def read_header_from_path(path: Path) -> Header:
     """Read and check only the header of a plan file (no passphrase, no payload)."""
     try:
-        with open(path, "rb") as f:
+        with _open_regular_file(path) as f:
             return _read_header(f, os.fstat(f.fileno()).st_size)
     except OSError as exc:
         raise ReadFailed(_errno_name(exc)) from exc
@@ -490,7 +503,7 @@ class _BodyReader(threading.Thread):
     Stops early when cancelled (wrong passphrase), so a refusal costs at most one block.
     """
 
-    def __init__(self, f: BinaryIO, header: Header) -> None:
+    def __init__(self, f: io.BufferedReader, header: Header) -> None:
         super().__init__(name="plan-file-reader", daemon=True)
         self._f = f
         self._header = header
@@ -525,7 +538,7 @@ def open_plan_file(path: Path, secret: str) -> tuple[Payload, Unlocked, Fingerpr
     Returns the payload, how it was unlocked and the fingerprint of the bytes read.
     """
     try:
-        with open(path, "rb") as f:
+        with _open_regular_file(path) as f:
             header = _read_header(f, os.fstat(f.fileno()).st_size)
             reader = _BodyReader(f, header)
             reader.start()
@@ -569,6 +582,7 @@ def decrypt_payload(data: bytes | bytearray | memoryview, secret: str) -> Payloa
 def read_clear_metadata(source: bytes | bytearray | str | os.PathLike[str]) -> dict[str, Any]:
     """The clear metadata, header only, no passphrase (for the liaison list).
 
+    ``source`` is a path (only the header is read) or the bytes of the whole file.
     Not authenticated until the file is opened with its passphrase: treat it as a label.
     Raises the same errors as opening for files that are not plans, newer, or damaged.
     """

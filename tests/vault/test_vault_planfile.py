@@ -145,8 +145,14 @@ def test_wrong_passphrase_and_not_a_plan(tmp_path: Path) -> None:
         PlanFile.open(other, PASSPHRASE)
     with pytest.raises(ReadFailed):
         PlanFile.open(tmp_path / "missing.fpp", PASSPHRASE)
-    with pytest.raises(ReadFailed):
-        PlanFile.open(tmp_path, PASSPHRASE)
+    with pytest.raises((ReadFailed, NotAPlanFile)):
+        PlanFile.open(tmp_path, PASSPHRASE)  # a folder
+    fifo = tmp_path / "pipe.fpp"
+    os.mkfifo(fifo)
+    with pytest.raises(NotAPlanFile):
+        PlanFile.open(fifo, PASSPHRASE)  # must not block waiting for a writer
+    with pytest.raises(NotAPlanFile):
+        read_clear_metadata(fifo)
 
 
 def test_recovery_code_flow(tmp_path: Path) -> None:
