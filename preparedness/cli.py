@@ -257,6 +257,60 @@ def cmd_packet(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _save(plan_file, payload, plan, blobs: dict[str, bytes]) -> None:  # type: ignore[no-untyped-def]
+    from preparedness import vault
+    from preparedness.documents.copies import referenced_blobs
+    from preparedness.model import plan_to_json
+
+    new_payload = vault.Payload(
+        plan_json=plan_to_json(plan).encode(),
+        attachments=referenced_blobs(plan, blobs),
+        clear_metadata=payload.clear_metadata,
+    )
+    try:
+        plan_file.save(new_payload)
+    except vault.VaultError as exc:
+        raise _vault_error(exc) from None
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    from preparedness import documents
+    from preparedness.documents.copies import UnknownDocument, add_pages
+
+    plan_file, payload, plan = _open(args.file, args)
+    blobs = dict(payload.attachments)
+    try:
+        pages = documents.import_file(Path(args.scan), keep_original=args.keep_original)
+        add_pages(plan, blobs, args.document, pages)
+    except UnknownDocument:
+        raise CliError(f"no document with id {args.document} (see: export)", EXIT_USAGE) from None
+    except documents.DocumentImportError as exc:
+        raise CliError(exc.default_message) from None
+    _save(plan_file, payload, plan, blobs)
+    print(f"attached {len(pages)} page(s)")
+    return EXIT_OK
+
+
+def cmd_detach(args: argparse.Namespace) -> int:
+    from preparedness.documents.copies import UnknownDocument, remove_all_pages, remove_page
+
+    plan_file, payload, plan = _open(args.file, args)
+    blobs = dict(payload.attachments)
+    try:
+        if args.page is None:
+            count = remove_all_pages(plan, blobs, args.document)
+        else:
+            remove_page(plan, blobs, args.document, args.page - 1)
+            count = 1
+    except UnknownDocument:
+        raise CliError(f"no document with id {args.document} (see: export)", EXIT_USAGE) from None
+    except IndexError:
+        raise CliError(f"that document has no page {args.page}", EXIT_USAGE) from None
+    _save(plan_file, payload, plan, blobs)
+    print(f"removed {count} page(s)")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------------- parser
 
 
@@ -315,6 +369,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     group.add_argument("--remove-recovery-code", action="store_true")
     p.set_defaults(func=cmd_passwd)
+
+    p = with_passphrase(sub.add_parser("attach", help="keep a scanned copy inside the plan"))
+    p.add_argument("file", metavar="FILE.fpp")
+    p.add_argument("--document", required=True, metavar="ID", help="the checklist item's id")
+    p.add_argument(
+        "--file",
+        dest="scan",
+        required=True,
+        metavar="SCAN",
+        help="a JPEG, PNG, GIF, WebP, TIFF or PDF",
+    )
+    p.add_argument(
+        "--keep-original",
+        action="store_true",
+        help="keep full resolution (metadata is removed all the same)",
+    )
+    p.set_defaults(func=cmd_attach)
+
+    p = with_passphrase(sub.add_parser("detach", help="remove a scanned copy from the plan"))
+    p.add_argument("file", metavar="FILE.fpp")
+    p.add_argument("--document", required=True, metavar="ID")
+    p.add_argument("--page", type=int, metavar="N", help="only page N (from 1); default: all")
+    p.set_defaults(func=cmd_detach)
 
     p = with_passphrase(sub.add_parser("packet", help="print the packet to a PDF"))
     p.add_argument("file", metavar="FILE.fpp")
