@@ -9,6 +9,7 @@ bilingual and right-to-left layout is exercised today.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -298,7 +299,7 @@ def _words(pdf: bytes) -> list[tuple[int, float, float, str]]:
             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>',
             chunk,
         ):
-            out.append((page, round(float(m[2])), float(m[1]), m[3]))
+            out.append((page, round(float(m[2])), float(m[1]), html.unescape(m[3])))
     return out
 
 
