@@ -316,7 +316,9 @@ def _line_positions(words: list[tuple[int, float, float, str]], sentence: str) -
     for page, y, x, w in words:
         lines.setdefault((page, y), []).append((x, _logical(w)))
     for items in lines.values():
-        found = {w: x for x, w in items}
+        found: dict[str, float] = {}
+        for x, w in sorted(items):
+            found.setdefault(w, x)  # a repeated word: its left-most place
         if all(w in found for w in wanted):
             return [found[w] for w in wanted]
     raise AssertionError(f"line not found: {sentence}")
