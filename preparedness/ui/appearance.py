@@ -137,6 +137,7 @@ QLabel[role="heading"] {{ font-size: {round(point_size * 1.4)}pt; font-weight: b
 QLabel[role="sensitive"] {{ background: {note_bg}; color: {note_fg}; padding: 8px;
     border: 2px solid {note_border}; }}
 QPushButton[role="big"] {{ padding: 12px 18px; font-size: {round(point_size * 1.25)}pt; }}
+QCheckBox::indicator {{ width: {round(point_size * 1.5)}px; height: {round(point_size * 1.5)}px; }}
 QGroupBox {{ font-weight: bold; border: 2px solid #8a8a8a; border-radius: 6px;
     margin-top: {round(point_size * 1.6)}px; padding: 8px; }}
 QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left; left: 10px;

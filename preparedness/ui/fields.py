@@ -276,6 +276,10 @@ class DateField(Field):
         if "yyyy" not in fmt:
             fmt = fmt.replace("yy", "yyyy")
         self.editor.setDisplayFormat(fmt)
+        # The size hint is computed once; other digits (Arabic-Indic) need more room.
+        sample = locale.toString(QDate(2028, 12, 28), fmt)
+        width = self.editor.fontMetrics().horizontalAdvance(sample + "—") + 48
+        self.editor.setMinimumWidth(width)
         self.clear_button.setText(_(CLEAR_DATE))
         self.clear_button.setAccessibleName(f"{_(CLEAR_DATE)}: {self.label_text(_)}")
 

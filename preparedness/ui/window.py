@@ -294,7 +294,11 @@ class MainWindow(QWidget):
             ("finish", QWizard.FinishButton),
             ("cancel", QWizard.CancelButton),
         ):
-            self.wizard.setButtonText(which, self.lang.wizard_button_text(key))
+            text = self.lang.wizard_button_text(key)
+            self.wizard.setButtonText(which, text)
+            button = self.wizard.button(which)
+            if button is not None:  # the size hint lags behind a new text: make room now
+                button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 32)
 
     def retranslate_ui(self, _: Gettext) -> None:
         self.setWindowTitle(_(WINDOW_TITLE))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 from preparedness.i18n import N_
 from preparedness.model import CareArrangement, Child
 from preparedness.questions import AUTHORIZATION_KIND_LABELS
+from preparedness.ui.bidi import isolate
 from preparedness.ui.fields import ChoiceField, Field, make_field
 from preparedness.ui.language import Gettext
 from preparedness.ui.pages.base import BasePage
@@ -45,7 +46,7 @@ class CaregiversPage(BasePage):
 
     def _care_card(self, child: Child, care: CareArrangement, choices: list) -> None:
         def title(_: Gettext, c: Child = child) -> str:
-            return _(CARE_TITLE).format(child=c.name.strip() or _(UNNAMED_CHILD))
+            return _(CARE_TITLE).format(child=isolate(c.name.strip() or _(UNNAMED_CHILD)))
 
         card = Card(f"care-{child.id}", title, self.content, removable=False)
         base = f"care[{child.id}]"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton
 from preparedness.i18n import N_
 from preparedness.model import Child
 from preparedness.ui import plan_edit
+from preparedness.ui.bidi import isolate
 from preparedness.ui.fields import TextField, make_field
 from preparedness.ui.language import Gettext
 from preparedness.ui.pages.base import BasePage
@@ -53,7 +54,7 @@ class ChildrenPage(BasePage):
     def _child_card(self, index: int, child: Child) -> Card:
         def title(_: Gettext, i: int = index, c: Child = child) -> str:
             text = _(CHILD_TITLE).format(number=i + 1)
-            return f"{text}: {c.name}" if c.name.strip() else text
+            return f"{text}: {isolate(c.name)}" if c.name.strip() else text
 
         card = Card(child.id, title, self.content)
         base = f"children[{child.id}]"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton
 from preparedness.i18n import N_
 from preparedness.model import Contact
 from preparedness.ui import plan_edit
+from preparedness.ui.bidi import isolate
 from preparedness.ui.fields import CheckField, TextField, TriStateField
 from preparedness.ui.language import Gettext
 from preparedness.ui.pages.base import BasePage
@@ -39,7 +40,7 @@ class ContactsPage(BasePage):
     def _contact_card(self, index: int, contact: Contact) -> Card:
         def title(_: Gettext, i: int = index, c: Contact = contact) -> str:
             text = _(CONTACT_TITLE).format(number=i + 1)
-            return f"{text}: {c.name}" if c.name.strip() else text
+            return f"{text}: {isolate(c.name)}" if c.name.strip() else text
 
         card = Card(contact.id, title, self.content, movable=True)
         base = f"contacts[{contact.id}]"

@@ -8,6 +8,7 @@ from preparedness.i18n import N_
 from preparedness.model import DocumentItem, DocumentKind
 from preparedness.questions import DOCUMENT_KIND_LABELS
 from preparedness.ui import extensions, plan_edit
+from preparedness.ui.bidi import isolate
 from preparedness.ui.fields import ChoiceField, TextField, TriStateField
 from preparedness.ui.language import Gettext
 from preparedness.ui.pages.base import BasePage
@@ -17,6 +18,7 @@ ADD_DOCUMENT = N_("Add another document")
 ADD_COPY = N_("Add a copy (scan or photo)")
 COPIES_KEPT = N_("{count} page(s) kept inside the encrypted plan")
 WHOLE_FAMILY = N_("The whole family")
+OWNED = N_("{document}: {person}")
 
 
 class DocumentsPage(BasePage):
@@ -47,9 +49,12 @@ class DocumentsPage(BasePage):
         self.layout_.addWidget(add)
 
     def _document_card(self, item: DocumentItem, owners: list, names: list[str]) -> Card:
+        plan = self.plan
+
         def title(_: Gettext, d: DocumentItem = item) -> str:
-            kind_label = _(DOCUMENT_KIND_LABELS[d.kind])
-            return d.label.strip() or kind_label
+            name = d.label.strip() or _(DOCUMENT_KIND_LABELS[d.kind])
+            owner = plan.person_name(d.owner_id).strip()
+            return _(OWNED).format(document=name, person=isolate(owner)) if owner else name
 
         card = Card(item.id, title, self.content)
         base = f"documents[{item.id}]"
@@ -59,11 +64,11 @@ class DocumentsPage(BasePage):
         owner = ChoiceField("document.owner_id")
         owner.set_choices(owners)
         card.add(self.bound(owner, f"{base}.owner_id", item))
+        owner.edited.connect(card.refresh_title)
         card.add(self.bound(TriStateField("document.have_it"), f"{base}.have_it", item))
         card.add(
             self.bound(TextField("document.original_location"), f"{base}.original_location", item)
         )
-        plan = self.plan
         holder = TextField("document.copy_holder")
         holder.editor.setCompleter(QCompleter(names, holder))
         holder.bind(

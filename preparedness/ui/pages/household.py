@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QPushButton
 
 from preparedness.i18n import N_
 from preparedness.model import Adult
+from preparedness.ui.bidi import isolate
 from preparedness.ui.fields import TextField, TriStateField, make_field
 from preparedness.ui.language import Gettext
 from preparedness.ui.pages.base import BasePage
@@ -43,7 +44,7 @@ class HouseholdPage(BasePage):
     def _adult_card(self, index: int, adult: Adult) -> Card:
         def title(_: Gettext, i: int = index, a: Adult = adult) -> str:
             text = _(ADULT_TITLE).format(number=i + 1)
-            return f"{text}: {a.name}" if a.name.strip() else text
+            return f"{text}: {isolate(a.name)}" if a.name.strip() else text
 
         card = Card(adult.id, title, self.content, removable=index > 0)
         base = f"adults[{adult.id}]"

@@ -11,6 +11,7 @@ from preparedness.formatting import format_date
 from preparedness.i18n import N_
 from preparedness.model import Plan, Severity, validate
 from preparedness.model.phones import format_phone
+from preparedness.ui.bidi import isolate, ltr
 from preparedness.ui.fields import DateField, set_role
 from preparedness.ui.language import Gettext, current_gettext
 from preparedness.ui.pages.base import BasePage
@@ -62,35 +63,37 @@ def page_of_problem(field: str) -> str:
 def summary(plan: Plan, key: str, _: Gettext, lang: str) -> str:
     """A few plain lines per part (names and numbers the family will recognise)."""
     lines: list[str] = []
+
+    def join(*parts: str) -> str:
+        return " — ".join(isolate(x) for x in parts if x)
+
     if key == "household":
         for adult in plan.household.adults:
             phone = next((format_phone(p.number) for p in adult.phones if p.number.strip()), "")
-            lines.append(" — ".join(x for x in (adult.name.strip(), phone) if x))
+            lines.append(join(adult.name.strip(), ltr(phone)))
         if plan.household.address.strip():
-            lines.append(plan.household.address.strip())
+            lines.append(isolate(plan.household.address.strip()))
     elif key == "children":
         for child in plan.children:
-            born = format_date(child.date_of_birth, lang)
-            lines.append(" — ".join(x for x in (child.name.strip(), born) if x))
+            lines.append(join(child.name.strip(), format_date(child.date_of_birth, lang)))
     elif key == "contacts":
         for index, contact in enumerate(plan.contacts):
             phone = next((format_phone(p.number) for p in contact.phones if p.number.strip()), "")
-            text = " — ".join(x for x in (contact.name.strip(), phone) if x)
-            lines.append(f"{index + 1}. {text}")
+            lines.append(f"{index + 1}. {join(contact.name.strip(), ltr(phone))}")
     elif key == "caregivers":
         for child in plan.children:
             care = plan.care_for(child.id)
             lines.append(
                 _(CARE_LINE).format(
-                    child=child.name or "?",
-                    primary=plan.person_name(care.primary_id) or _(NOT_CHOSEN),
-                    backup=plan.person_name(care.backup_id) or _(NOT_CHOSEN),
+                    child=isolate(child.name or "?"),
+                    primary=isolate(plan.person_name(care.primary_id) or _(NOT_CHOSEN)),
+                    backup=isolate(plan.person_name(care.backup_id) or _(NOT_CHOSEN)),
                 )
             )
     elif key == "school":
         for school in plan.schools:
             state = _(CARD_UPDATED) if school.emergency_card_updated else _(CARD_NOT_UPDATED)
-            lines.append(f"{school.name or '?'}: {state}")
+            lines.append(f"{isolate(school.name or '?')}: {state}")
     elif key == "legal":
         return _(SKIPPED) if plan.legal.is_empty() else _(FILLED)
     elif key == "documents":

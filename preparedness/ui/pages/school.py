@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from preparedness.i18n import N_
 from preparedness.model import School
 from preparedness.ui import plan_edit
+from preparedness.ui.bidi import isolate
 from preparedness.ui.fields import TextField, make_field
 from preparedness.ui.language import Gettext
 from preparedness.ui.pages.base import BasePage
@@ -43,7 +44,7 @@ class SchoolPage(BasePage):
     def _school_card(self, index: int, school: School) -> Card:
         def title(_: Gettext, i: int = index, s: School = school) -> str:
             text = _(SCHOOL_TITLE).format(number=i + 1)
-            return f"{text}: {s.name}" if s.name.strip() else text
+            return f"{text}: {isolate(s.name)}" if s.name.strip() else text
 
         card = Card(school.id, title, self.content)
         base = f"schools[{school.id}]"
