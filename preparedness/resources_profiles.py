@@ -109,3 +109,19 @@ def load_profile(profile_id: str) -> ResourceProfile | None:
     if not path.is_file():
         return None
     return parse_profile(json.loads(path.read_text(encoding="utf-8")))
+
+
+def translatable_texts() -> list[str]:
+    """Every profile text that is an English msgid, for the catalog extractor.
+
+    Profiles are JSON, which ``pybabel extract`` does not read; the i18n tooling can add these
+    to the template so "what" and "how" lines are translated like the rest of the packet.
+    """
+    texts: list[str] = []
+    for profile_id in profile_ids():
+        profile = load_profile(profile_id)
+        if profile is None:
+            continue
+        for entry in profile.entries:
+            texts.extend(t for t in (entry.name, entry.what, entry.how) if t and t not in texts)
+    return texts

@@ -29,7 +29,6 @@ NO_MARK = N_("No")
 
 # -- cover -------------------------------------------------------------------------------------
 
-COVER_WHAT_TITLE = N_("What this is")
 COVER_WHAT_FAMILY = N_(
     "This is your family's plan. It says who will take care of your children "
     "if you cannot. Keep it in a safe place at home."
@@ -66,7 +65,6 @@ NEXT_STEPS_TITLE = N_("Next steps")
 NEXT_STEPS_DO = N_("Do these things soon. Tick each box when it is done.")
 CONTACTS_TITLE = N_("Emergency contacts")
 CONTACTS_DO = N_("Call them in this order.")
-PICKUP_TITLE = N_("Adults who may pick up the children")
 PICKUP_DO = N_("These adults may pick up the children from school. They will show a photo ID.")
 PARENTS_TITLE = N_("Parents and guardians")
 CHILD_TITLE = N_("About the child")
@@ -140,7 +138,6 @@ LETTER_PRINTED_NAME = N_("Printed name")
 # -- next steps --------------------------------------------------------------------------------
 
 STEP_SCHOOL_CARD = N_("Give {school} the names of the adults who may pick up your children.")
-STEP_SCHOOL_CARD_DONE = N_("The emergency card at {school} was updated.")
 STEP_SIGN_AUTH = N_("Sign a caregiver authorization for {children}. Ask a lawyer first.")
 STEP_LAWYER_CHECK = N_("Ask a lawyer to check the signed authorization for {children}.")
 STEP_RENEW_AUTH = N_("Sign a new authorization for {children} before it ends.")
@@ -148,7 +145,6 @@ STEP_ASK_CAREGIVER = N_("Ask {person} if they agree to care for {children}.")
 STEP_GIVE_CAREGIVER_COPY = N_("Give {person} the caregiver copy.")
 STEP_GIVE_SCHOOL_COPY = N_("Sign the school letter and give the school copy to {school}.")
 STEP_FIND_DOCUMENT = N_("Find or replace this paper: {document}.")
-STEP_G28 = LEGAL_G28_REMINDER
 STEP_COURT = N_("Go to court: {place}.")
 STEP_PRACTICE = N_("Practice the plan with your children and caregivers.")
 STEP_REVIEW = N_("Check this whole plan again.")

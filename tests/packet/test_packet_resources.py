@@ -13,6 +13,7 @@ from preparedness.resources_profiles import (
     load_profile,
     parse_profile,
     profile_ids,
+    translatable_texts,
 )
 
 
@@ -57,3 +58,9 @@ def test_malformed_profiles_are_refused() -> None:
         parse_profile({"schema": 1, "entries": [{"kind": "invented", "name": "x"}]})
     with pytest.raises(ProfileError):
         parse_profile({"schema": 1, "entries": [{"kind": "generic", "name": 3}]})
+
+
+def test_profile_texts_are_offered_to_the_translators() -> None:
+    texts = translatable_texts()
+    assert "MPS Office of General Counsel" in texts
+    assert len(texts) == len(set(texts))

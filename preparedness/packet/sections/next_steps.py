@@ -85,7 +85,7 @@ def steps(ctx: Context) -> list[Step]:
         if (
             ctx.clean(legal.attorney_name) or ctx.clean(legal.attorney_org)
         ) and not legal.g28_signed:
-            out.append(Step(S.STEP_G28))
+            out.append(Step(S.LEGAL_G28_REMINDER))
         for court in legal.court_dates:
             if court.when is not None:
                 place = ctx.clean(court.place) or "?"
