@@ -3,7 +3,7 @@
 Run as ``python -m preparedness.i18n_tools extract|update|compile|check|init LANG``.
 Compiled ``.mo`` files are build products (made by ``./dev``), never committed.
 Hmong and S'gaw Karen are missing from CLDR, so catalogs are read and written without a
-babel Locale where needed and their plural rule comes from the catalog header.
+babel Locale where needed and they keep gettext's default plural rule.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ ROOT = I18N_DIR.parent
 POT = I18N_DIR / f"{DOMAIN}.pot"
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "N_plural": (1, 2)}
 METHOD_MAP = [("preparedness/**.py", "python")]
-# Plural rules for languages CLDR does not know (neither has grammatical plural marking).
-FALLBACK_PLURALS = {"hmn": "nplurals=1; plural=0;", "ksw": "nplurals=1; plural=0;"}
+# Hmong and S'gaw Karen have no CLDR plural rule: their catalogs keep gettext's default two
+# forms (n != 1), and translators give both forms the same text where the language has none.
 
 
 def _locale(lang: str) -> Locale | None:
@@ -58,21 +58,30 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
         write_po(handle, catalog, width=100, sort_output=False, omit_header=False)
 
 
-def extract() -> Catalog:
-    """Collect every marked string of the package into ``i18n/messages.pot``."""
+def extract(write: bool = True) -> Catalog:
+    """Collect every marked string of the package (and the local-resource profiles' texts).
+
+    Writes ``i18n/messages.pot`` unless ``write`` is false (checks and per-language updates
+    work in memory, so they never race each other over the template).
+    """
+    from preparedness.resources_profiles import translatable_texts
+
     catalog = Catalog(project="preparedness", domain=DOMAIN, charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
         str(ROOT), METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
-    write_catalog(POT, catalog)
+    for text in translatable_texts():
+        catalog.add(text, None, [("resources/local", 0)])
+    if write:
+        write_catalog(POT, catalog)
     return catalog
 
 
-def update() -> None:
-    """Merge the template into every language's catalog (new strings appear empty)."""
-    template = extract()
-    for lang in catalog_languages():
+def update(langs: list[str] | None = None) -> None:
+    """Merge the template into the given (default: every) catalog; new strings appear empty."""
+    template = extract(write=not langs)
+    for lang in langs or catalog_languages():
         path = po_path(lang)
         catalog = read_catalog(path, lang)
         catalog.update(template, no_fuzzy_matching=True)
@@ -98,8 +107,6 @@ def compile_all(quiet: bool = False) -> int:
     count = 0
     for lang in catalog_languages():
         catalog = read_catalog(po_path(lang), lang)
-        if lang in FALLBACK_PLURALS:
-            catalog._num_plurals, catalog._plural_expr = 1, "0"  # header may be overwritten
         mo = po_path(lang).with_suffix(".mo")
         with mo.open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
@@ -140,7 +147,7 @@ def identical_allowed() -> dict[str, list[str]]:
 
 def check_catalog(lang: str, template: Catalog | None = None) -> list[CatalogProblem]:
     """Everything a reviewer would catch by machine: gaps, fuzzy, broken placeholders, English."""
-    template = template or extract()
+    template = template or extract(write=False)
     path = po_path(lang)
     if not path.exists():
         return [CatalogProblem(lang, "", "no catalog")]
@@ -246,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m preparedness.i18n_tools")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("extract", help="write i18n/messages.pot")
-    sub.add_parser("update", help="merge the template into every catalog")
+    update_parser = sub.add_parser("update", help="merge the template into the catalogs")
+    update_parser.add_argument("langs", nargs="*", help="default: every catalog")
     sub.add_parser("compile", help="compile every catalog to .mo")
     init_parser = sub.add_parser("init", help="start a catalog for a new language")
     init_parser.add_argument("lang")
@@ -262,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         print(f"{len(extract())} messages")
     elif args.command == "update":
-        update()
+        update(args.langs)
     elif args.command == "compile":
         compile_all()
     elif args.command == "init":
