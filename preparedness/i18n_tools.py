@@ -138,7 +138,10 @@ def placeholders(text: str) -> list[str]:
 
 
 def identical_allowed() -> dict[str, list[str]]:
-    """Messages a language may leave equal to English (names, numbers, "OK"), per language."""
+    """Messages a language may leave equal to English, per language ("*": all languages).
+
+    A translator can also mark one entry with a ``# identical: <why>`` comment in the .po file.
+    """
     if not IDENTICAL_OK.exists():
         return {}
     data = json.loads(IDENTICAL_OK.read_text(encoding="utf-8"))
@@ -176,7 +179,8 @@ def check_catalog(lang: str, template: Catalog | None = None) -> list[CatalogPro
             ok = found == expected if len(sources) == 1 else set(found) <= set(expected)
             if not ok:
                 problems.append(CatalogProblem(lang, msgid, f"placeholders {found}"))
-        if lang != "en" and strings[0] == sources[0] and msgid not in allowed:
+        marked_identical = any("identical" in c for c in entry.user_comments)
+        if strings[0] == sources[0] and msgid not in allowed and not marked_identical:
             problems.append(CatalogProblem(lang, msgid, "same as English"))
     return problems
 
