@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
 
@@ -60,6 +60,13 @@ def apply_font_size(app: QApplication, point_size: int) -> int:
     size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, point_size))
     app.setFont(app_font(size))
     return size
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Style hook (see ``style_sheet``); re-polish so a changed role shows at once."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def _palette(colors: dict[QPalette.ColorRole, str]) -> QPalette:

@@ -9,14 +9,17 @@ folder, and the FileDialog settings group removed after every use.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QRectF, QSize
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from preparedness.ui.safety import PRINT_JOB_NAME, clear_file_dialog_history
+
+if TYPE_CHECKING:  # imported when printing, not at start-up
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class FileDialogs:
@@ -61,6 +64,9 @@ def print_pdf_document(document: QPdfDocument, printer: QPrinter) -> int:
     Returns the number of pages printed. The job name is neutral: print queues are visible
     to other users and kept by CUPS for a while.
     """
+    from PySide6.QtPdf import QPdfDocumentRenderOptions
+    from PySide6.QtPrintSupport import QPrinter
+
     printer.setDocName(PRINT_JOB_NAME)
     printer.setCreator("")
     painter = QPainter()
@@ -86,6 +92,8 @@ def print_pdf_document(document: QPdfDocument, printer: QPrinter) -> int:
 
 def ask_and_print(parent: QWidget | None, document: QPdfDocument) -> int:
     """The system print dialog, then print; 0 if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     printer = QPrinter(QPrinter.HighResolution)
     printer.setDocName(PRINT_JOB_NAME)
     dialog = QPrintDialog(printer, parent)

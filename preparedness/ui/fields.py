@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from preparedness.i18n import N_
 from preparedness.model import Problem, Severity
 from preparedness.questions import NO, NOT_ANSWERED, QUESTIONS, YES, Kind, Question
+from preparedness.ui.appearance import set_role
 from preparedness.ui.language import Gettext, current_gettext
 
 NO_DATE = QDate(1900, 1, 1)  # QDateEdit cannot be empty: its minimum stands for "no date"
@@ -56,13 +57,6 @@ UI_QUESTIONS: dict[str, Question] = {
 
 def lookup(question_id: str) -> Question:
     return QUESTIONS.get(question_id) or UI_QUESTIONS[question_id]
-
-
-def set_role(label: QWidget, role: str) -> None:
-    """Style hook (see appearance.style_sheet); re-polish so a changed role shows at once."""
-    label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 class Field(QWidget):

@@ -11,17 +11,10 @@ import copy
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from preparedness.model import (
-    Adult,
-    DocumentItem,
-    Languages,
-    Plan,
-    plan_from_json,
-    plan_to_json,
-)
-from preparedness.questions import DEFAULT_DOCUMENT_CHECKLIST
+if TYPE_CHECKING:  # the model (and phonenumbers) load after the first screen is shown
+    from preparedness.model import Plan
 
 REVIEW_AFTER_DAYS = 182  # the packet asks families to check the plan every 3 to 6 months
 COPIES: tuple[str, ...] = ("family", "caregiver", "school")
@@ -34,6 +27,9 @@ def packet_languages(family_language: str) -> list[str]:
 
 def new_plan(family_language: str, today: date | None = None) -> Plan:
     """An empty plan with what every family starts from: one adult and the usual documents."""
+    from preparedness.model import Adult, DocumentItem, Languages, Plan
+    from preparedness.questions import DEFAULT_DOCUMENT_CHECKLIST
+
     today = today or date.today()
     plan = Plan()
     plan.household.adults.append(Adult())
@@ -68,6 +64,7 @@ class PlanSession:
 
     def payload(self) -> Any:
         """Serialise on the UI thread so the worker never reads a plan being edited."""
+        from preparedness.model import plan_to_json
         from preparedness.vault import Payload
 
         assert self.plan is not None
@@ -100,6 +97,7 @@ class Opened:
 
 def open_plan(path: Path, secret: str) -> Opened:
     """Derive the key and decrypt (slow: run in the background)."""
+    from preparedness.model import plan_from_json
     from preparedness.vault import PlanFile
 
     plan_file, payload = PlanFile.open(path, secret)

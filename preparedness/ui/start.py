@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from preparedness.i18n import N_
 from preparedness.languages import all_languages
-from preparedness.ui.fields import set_role
+from preparedness.ui.appearance import set_role
 from preparedness.ui.language import Gettext, current_gettext
 
 if TYPE_CHECKING:

@@ -9,25 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
     QEvent,
-    QIODevice,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -41,30 +35,19 @@ from PySide6.QtWidgets import (
 
 from preparedness.i18n import N_
 from preparedness.languages import all_languages
-from preparedness.model import validate
-from preparedness.ui import appearance, services
-from preparedness.ui.dialogs import FileDialogs, ask_and_print
+from preparedness.ui import appearance, guard, services
+from preparedness.ui.dialogs import FileDialogs
 from preparedness.ui.language import Gettext, LanguageController, current_gettext, retranslate_tree
 from preparedness.ui.pages import PAGE_ORDER, page_id
-from preparedness.ui.pages.base import BasePage
-from preparedness.ui.pages.caregivers import CaregiversPage
-from preparedness.ui.pages.children import ChildrenPage
-from preparedness.ui.pages.contacts import ContactsPage
-from preparedness.ui.pages.documents import DocumentsPage
-from preparedness.ui.pages.household import HouseholdPage
-from preparedness.ui.pages.legal import LegalPage
-from preparedness.ui.pages.money import MoneyPage
-from preparedness.ui.pages.printing import PrintPage
-from preparedness.ui.pages.review import ReviewPage
-from preparedness.ui.pages.save import SavePage, error_msgid
-from preparedness.ui.pages.school import SchoolPage
+
+if TYPE_CHECKING:  # the pages (and the model) are imported after the first screen shows
+    from preparedness.ui.pages.base import BasePage
 from preparedness.ui.safety import (
     SUGGESTED_RECOVERY_PDF_NAME,
     WINDOW_TITLE,
     Restarter,
     clear_file_dialog_history,
     restart_process,
-    write_private_file,
 )
 from preparedness.ui.start import StartScreen
 from preparedness.ui.workers import run_in_background
@@ -84,11 +67,6 @@ FINISH_UNSAVED = N_(
 FINISH_SURE = N_("Close the plan? The saved file and your printed papers are not changed.")
 FINISH_YES = N_("Yes, finish")
 FINISH_NO = N_("No, go back")
-RECOVERY_TITLE = N_("Recovery sheet")
-PDF_FILES = N_("PDF files (*.pdf)")
-SAVE_PDF = N_("Save as PDF…")
-PRINT = N_("Print…")
-CLOSE = N_("Close")
 
 
 class Wizard(QWizard):
@@ -115,52 +93,6 @@ class Wizard(QWizard):
         pass
 
 
-class PdfDialog(QDialog):
-    """A small preview with Print and Save-as-PDF, for the recovery sheet."""
-
-    def __init__(self, main: MainWindow, pdf: bytes, suggested_name: str) -> None:
-        super().__init__(main)
-        _ = current_gettext()
-        self.main = main
-        self.pdf = pdf
-        self.suggested_name = suggested_name
-        self.setObjectName("pdf_dialog")
-        self.setWindowTitle(_(RECOVERY_TITLE))
-        self.buffer = QBuffer(self)
-        self.buffer.setData(QByteArray(pdf))
-        self.buffer.open(QIODevice.ReadOnly)
-        self.document = QPdfDocument(self)
-        self.document.load(self.buffer)
-        view = QPdfView(self)
-        view.setDocument(self.document)
-        view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        layout = QVBoxLayout(self)
-        layout.addWidget(view, 1)
-        row = QHBoxLayout()
-        for msgid, slot, name in (
-            (PRINT, self.print_, "pdf.print"),
-            (SAVE_PDF, self.save, "pdf.save"),
-            (CLOSE, self.accept, "pdf.close"),
-        ):
-            button = QPushButton(_(msgid), self)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        layout.addLayout(row)
-        self.resize(700, 800)
-
-    def print_(self) -> None:
-        ask_and_print(self, self.document)
-
-    def save(self) -> None:
-        _ = current_gettext()
-        path = self.main.file_dialogs.save_path(
-            self, _(SAVE_PDF), self.suggested_name, _(PDF_FILES)
-        )
-        if path is not None:
-            write_private_file(path if path.suffix else path.with_suffix(".pdf"), self.pdf)
-
-
 class MainWindow(QWidget):
     """The whole app window. ``restarter`` and ``file_dialogs`` are injectable for tests."""
 
@@ -177,6 +109,7 @@ class MainWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
+        self._none_guard = guard.install(self)
         self.session = services.PlanSession()
         self.lang = LanguageController(parent=self)
         self.restarter = restarter
@@ -195,16 +128,9 @@ class MainWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._make_top_bar())
         self.stack = QStackedWidget(self)
-        self.wizard = Wizard(self)
+        self._wizard: Wizard | None = None
+        self._pages: dict[str, BasePage] = {}
         self.start = StartScreen(self)
-        self.pages: dict[str, BasePage] = {}
-        for key in PAGE_ORDER:
-            page = _page_class(key)(self)
-            self.pages[key] = page
-            self.wizard.setPage(page_id(key), page)
-        self.wizard.setStartId(page_id("household"))
-        self.wizard.finish_requested.connect(self.finish)
-        self.wizard.currentIdChanged.connect(self._page_changed)
         self.blank = QWidget(self)
         self.blank.setObjectName("blank")
         blank_layout = QVBoxLayout(self.blank)
@@ -214,7 +140,7 @@ class MainWindow(QWidget):
         blank_layout.addStretch(1)
         blank_layout.addWidget(self.show_again, 0, Qt.AlignCenter)
         blank_layout.addStretch(1)
-        for widget in (self.start, self.wizard, self.blank):
+        for widget in (self.start, self.blank):
             self.stack.addWidget(widget)
         layout.addWidget(self.stack, 1)
         self._before_hide: QWidget | None = None
@@ -237,6 +163,35 @@ class MainWindow(QWidget):
         self.resize(1100, 820)
         self.set_language(language)
         self.stack.setCurrentWidget(self.start)
+        # The first screen needs only the languages: build the wizard right after it shows.
+        QTimer.singleShot(0, self._build_wizard)
+
+    # -- the wizard, built lazily (start-up time)
+    @property
+    def wizard(self) -> Wizard:
+        return self._build_wizard()
+
+    @property
+    def pages(self) -> dict[str, BasePage]:
+        self._build_wizard()
+        return self._pages
+
+    def _build_wizard(self) -> Wizard:
+        if self._wizard is not None:
+            return self._wizard
+        wizard = Wizard(self)
+        self._wizard = wizard
+        for key in PAGE_ORDER:
+            page = _page_class(key)(self)
+            self._pages[key] = page
+            wizard.setPage(page_id(key), page)
+        wizard.setStartId(page_id("household"))
+        wizard.finish_requested.connect(self.finish)
+        wizard.currentIdChanged.connect(self._page_changed)
+        self.stack.insertWidget(1, wizard)
+        retranslate_tree(wizard, self.lang.gettext)
+        self._retranslate_wizard()
+        return wizard
 
     # -- top bar
     def _make_top_bar(self) -> QWidget:
@@ -286,8 +241,14 @@ class MainWindow(QWidget):
         self.retranslate_all()
 
     def retranslate_all(self) -> None:
-        _ = self.lang.gettext
-        retranslate_tree(self, _)
+        guard.top_up()  # thousands of Qt calls follow (see guard.py)
+        retranslate_tree(self, self.lang.gettext)
+        if self._wizard is not None:
+            self._retranslate_wizard()
+
+    def _retranslate_wizard(self) -> None:
+        if self._wizard is None:
+            return
         for key, which in (
             ("back", QWizard.BackButton),
             ("next", QWizard.NextButton),
@@ -295,8 +256,8 @@ class MainWindow(QWidget):
             ("cancel", QWizard.CancelButton),
         ):
             text = self.lang.wizard_button_text(key)
-            self.wizard.setButtonText(which, text)
-            button = self.wizard.button(which)
+            self._wizard.setButtonText(which, text)
+            button = self._wizard.button(which)
             if button is not None:  # the size hint lags behind a new text: make room now
                 button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 32)
 
@@ -368,7 +329,7 @@ class MainWindow(QWidget):
         self._focus_first_input()
 
     def _forget_pages(self) -> None:
-        for page in self.pages.values():
+        for page in self._pages.values():
             page.forget()
 
     def plan_edited(self) -> None:
@@ -381,9 +342,13 @@ class MainWindow(QWidget):
         page = self.current_page()
         if plan is None or page is None:
             return
+        from preparedness.model import validate
+
         page.show_problems(validate(plan))
 
     def current_page(self) -> BasePage | None:
+        from preparedness.ui.pages.base import BasePage
+
         page = self.wizard.currentPage()
         return page if isinstance(page, BasePage) else None
 
@@ -436,10 +401,14 @@ class MainWindow(QWidget):
             return services.render_recovery_sheet(code, language)
 
         def done(pdf: bytes) -> None:
+            from preparedness.ui.pdf_dialog import PdfDialog
+
             self.recovery_dialog = PdfDialog(self, pdf, SUGGESTED_RECOVERY_PDF_NAME)
             self.recovery_dialog.open()
 
         def failed(error: BaseException) -> None:
+            from preparedness.ui.pages.save import error_msgid
+
             self.pages["save"]._set_status(error_msgid(error), True)
 
         run_in_background(work, done, failed)
@@ -484,7 +453,8 @@ class MainWindow(QWidget):
     def clear_everything(self) -> None:
         self._forget_pages()
         self.session.close()
-        self.wizard.restart()
+        if self._wizard is not None:
+            self._wizard.restart()
         self.start.reset()
         self.stack.setCurrentWidget(self.start)
         clipboard = QGuiApplication.clipboard()
@@ -507,6 +477,18 @@ class MainWindow(QWidget):
 
 
 def _page_class(key: str) -> type[BasePage]:
+    from preparedness.ui.pages.caregivers import CaregiversPage
+    from preparedness.ui.pages.children import ChildrenPage
+    from preparedness.ui.pages.contacts import ContactsPage
+    from preparedness.ui.pages.documents import DocumentsPage
+    from preparedness.ui.pages.household import HouseholdPage
+    from preparedness.ui.pages.legal import LegalPage
+    from preparedness.ui.pages.money import MoneyPage
+    from preparedness.ui.pages.printing import PrintPage
+    from preparedness.ui.pages.review import ReviewPage
+    from preparedness.ui.pages.save import SavePage
+    from preparedness.ui.pages.school import SchoolPage
+
     classes: dict[str, type[BasePage]] = {
         "household": HouseholdPage,
         "children": ChildrenPage,
