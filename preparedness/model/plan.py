@@ -239,6 +239,19 @@ class PacketOptions:
 
 
 @dataclass
+class FileLabel:
+    """How a liaison finds this plan in a folder of many, without the family's name.
+
+    ``label`` (like "F-031") is written in the clear into the plan file's header. The review
+    and authorization dates join it only when the family agrees (``dates_in_clear``), so a
+    liaison's list can flag plans that need a visit without opening them.
+    """
+
+    label: str = ""
+    dates_in_clear: bool = False
+
+
+@dataclass
 class Plan:
     household: Household = field(default_factory=Household)
     children: list[Child] = field(default_factory=list)
@@ -252,6 +265,7 @@ class Plan:
     packet: PacketOptions = field(default_factory=PacketOptions)
     review_by: date | None = None
     notes: str = ""
+    file_label: FileLabel = field(default_factory=FileLabel)
 
     # -- lookups: people are referenced by id, so these are how pages and the packet resolve them
 
@@ -304,6 +318,10 @@ class Plan:
         for court in self.legal.court_dates:
             if court.person_id == person_id:
                 court.person_id = ""
+
+    def earliest_authorization_expiry(self) -> date | None:
+        dates = [a.authorization.expires_on for a in self.care if a.authorization.expires_on]
+        return min(dates) if dates else None
 
     def blob_names(self) -> set[str]:
         return {a.blob for d in self.documents for a in d.attachments}
