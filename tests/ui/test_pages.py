@@ -292,3 +292,18 @@ def test_passphrase_suggestion_and_hint() -> None:
     assert passphrase.strength("abc") == passphrase.WEAK
     assert passphrase.strength("blue river morning bread") == passphrase.STRONG
     assert passphrase.strength("abcdefghijklm") == passphrase.FAIR
+
+
+def test_none_refcount_guard_survives_many_qt_calls(app) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None on every void call (guard.py)."""
+    from PySide6.QtWidgets import QLabel
+
+    from preparedness.ui import guard
+
+    label = QLabel()
+    before = guard.top_up()
+    for _ in range(20000):
+        label.setText("x")
+    if not guard.none_is_immortal():
+        assert guard.top_up() >= guard.LOW_WATER
+    assert before > 0
