@@ -172,8 +172,13 @@ QUESTIONS: dict[str, Question] = _q(
     Question("legal.consulate", N_("Consulate")),
     Question("legal.consulate_phone", N_("Consulate phone"), kind=Kind.PHONE),
     Question("legal.court_date", N_("Court date"), kind=Kind.DATE, sensitive=True),
+    Question("legal.court_person", N_("Whose court date"), sensitive=True),
+    Question("legal.court_place", N_("Which court (name and address)"), sensitive=True),
+    Question("legal.court_note", N_("Note"), sensitive=True),
     Question("legal.notes", N_("Notes"), kind=Kind.LONG_TEXT, sensitive=True),
     # documents
+    Question("document.kind", N_("Document")),
+    Question("document.label", N_("Name of the document")),
     Question("document.have_it", N_("We have it"), kind=Kind.YES_NO),
     Question("document.original_location", N_("Where the original is")),
     Question("document.copy_holder", N_("Who has a copy")),
@@ -185,6 +190,11 @@ QUESTIONS: dict[str, Question] = _q(
     Question("money.car", N_("Car"), kind=Kind.LONG_TEXT),
     Question("money.other", N_("Other things to take care of"), kind=Kind.LONG_TEXT),
     # plan
+    Question(
+        "plan.family_language",
+        N_("The family's language on paper"),
+        N_("The packet is printed in this language and in English."),
+    ),
     Question(
         "plan.review_by",
         N_("Check this plan again by"),

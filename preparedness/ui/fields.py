@@ -38,25 +38,8 @@ CLEAR_DATE = N_("Clear")
 
 
 # Questions the wizard needs that preparedness.questions does not define (yet): UI-only.
-UI_QUESTIONS: dict[str, Question] = {
-    q.id: q
-    for q in (
-        Question("legal.court_person", N_("Whose court date")),
-        Question("legal.court_place", N_("Which court (name and address)")),
-        Question("legal.court_note", N_("Note")),
-        Question("document.kind", N_("Document")),
-        Question("document.label", N_("Name of the document")),
-        Question(
-            "plan.family_language",
-            N_("The family's language on paper"),
-            N_("The packet is printed in this language and in English."),
-        ),
-    )
-}
-
-
 def lookup(question_id: str) -> Question:
-    return QUESTIONS.get(question_id) or UI_QUESTIONS[question_id]
+    return QUESTIONS[question_id]
 
 
 class Field(QWidget):

@@ -15,10 +15,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("preparedness.packet.render")
-
 CANARIES = ("Zqxparent Núñez", "Zqxchild فاطمة", "Zqxcontact ሰላም")
 FOLDER_CANARY = "Zqxfamily-folder"
 

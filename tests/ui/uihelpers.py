@@ -140,7 +140,7 @@ def page_key(window: Any) -> str:
 
 
 def button_with_text(parent: QWidget, text: str) -> QWidget:
-    """A visible push or tool button by its English text (section headers have no id)."""
+    """A visible push or tool button by its (translated) text: section headers have no id."""
     from PySide6.QtWidgets import QAbstractButton
 
     for candidate in parent.findChildren(QAbstractButton):
