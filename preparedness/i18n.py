@@ -21,6 +21,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction; translate it with ``plural_translator``."""
+    return (singular, plural)
+
+
 @lru_cache(maxsize=64)
 def _catalog(lang: str) -> gettext.NullTranslations:
     if lang in ("en", ""):

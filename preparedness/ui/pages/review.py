@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from preparedness.formatting import format_date
-from preparedness.i18n import N_
+from preparedness.i18n import N_, N_plural, plural_translator
 from preparedness.model import Plan, Severity, validate
 from preparedness.model.phones import format_phone
 from preparedness.ui.bidi import isolate, ltr
@@ -20,10 +20,10 @@ CHANGE = N_("Change")
 NOTHING_YET = N_("Nothing written yet.")
 SKIPPED = N_("Skipped.")
 FILLED = N_("Filled in.")
-NUDGES = N_("Ideas to make your plan stronger")
-CHECK = N_("Please check")
+NUDGES = N_plural("{n} idea to make your plan stronger", "{n} ideas to make your plan stronger")
+CHECK = N_plural("Please check {n} thing", "Please check {n} things")
 ALL_GOOD = N_("Your plan has what it needs.")
-HAVE_PAPERS = N_("{have} of {total} papers found.")
+HAVE_PAPERS = N_plural("{have} of {total} paper found.", "{have} of {total} papers found.")
 CARE_LINE = N_("{child}: {primary} (backup: {backup})")
 NOT_CHOSEN = N_("not chosen yet")
 CARD_UPDATED = N_("emergency card updated")
@@ -98,7 +98,8 @@ def summary(plan: Plan, key: str, _: Gettext, lang: str) -> str:
         return _(SKIPPED) if plan.legal.is_empty() else _(FILLED)
     elif key == "documents":
         have = sum(1 for d in plan.documents if d.have_it)
-        return _(HAVE_PAPERS).format(have=have, total=len(plan.documents))
+        total = len(plan.documents)
+        return plural_translator(lang)(*HAVE_PAPERS, total).format(have=have, total=total)
     elif key == "money":
         return _(NOTHING_YET) if plan.money_and_home.is_empty() else _(FILLED)
     lines = [line for line in lines if line.strip()]
@@ -167,10 +168,11 @@ class ReviewPage(BasePage):
         errors = [p for p in problems if p.severity == Severity.ERROR]
         nudges = [p for p in problems if p.severity == Severity.NUDGE]
         lines = [f"• {p.message(_)}" for p in errors + nudges]
+        ngettext = plural_translator(lang)
         if errors:
-            self.problems_title.setText(_(CHECK))
+            self.problems_title.setText(ngettext(*CHECK, len(errors)).format(n=len(errors)))
         elif nudges:
-            self.problems_title.setText(_(NUDGES))
+            self.problems_title.setText(ngettext(*NUDGES, len(nudges)).format(n=len(nudges)))
         else:
             self.problems_title.setText(_(ALL_GOOD))
         self.problems_list.setText("\n".join(lines))
