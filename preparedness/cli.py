@@ -150,6 +150,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from preparedness import vault
     from preparedness.model import plan_to_json
     from preparedness.model.demo import demo_plan
+    from preparedness.packet import Copy, render_packet
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -163,7 +164,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise _vault_error(exc) from None
     print(f"wrote {plan_path} (passphrase: {passphrase!r})")
     packet_path = out / "demo-packet.pdf"
-    _write_output(str(packet_path), _render_packet(plan, args.lang, "family", args.page_size))
+    pdf = render_packet(
+        plan, args.lang, Copy.FAMILY, page_size=args.page_size, attachments=payload.attachments
+    )
+    _write_output(str(packet_path), pdf)
     print(f"wrote {packet_path} (not encrypted)")
     return EXIT_OK
 
@@ -250,9 +254,15 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
-    _plan_file, _payload, plan = _open(args.file, args)
+    from preparedness.packet import Copy, render_packet
+
+    _plan_file, payload, plan = _open(args.file, args)
     lang = args.lang or plan.languages.family_language
-    _write_output(args.out, _render_packet(plan, lang, args.copy, args.page_size))
+    # The blobs go in for the appendix of document copies (PDF pages in the worker process).
+    pdf = render_packet(
+        plan, lang, Copy(args.copy), page_size=args.page_size, attachments=payload.attachments
+    )
+    _write_output(args.out, pdf)
     print(f"wrote {args.out} (not encrypted: keep it safe, shred it when it is old)")
     return EXIT_OK
 

@@ -8,7 +8,7 @@ and the order of sections per recipient. Sections only say what they print.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -142,11 +142,16 @@ def _document(buffer: io.BytesIO, ctx: Context, page_size: tuple[float, float]) 
 
 
 def _context(
-    plan: Plan, lang: str, copy: Copy, page_size: tuple[float, float], gettext: Gettext | None
+    plan: Plan,
+    lang: str,
+    copy: Copy,
+    page_size: tuple[float, float],
+    gettext: Gettext | None,
+    attachments: Mapping[str, bytes] | None = None,
 ) -> Context:
     width = page_size[0] - GEOMETRY.left - GEOMETRY.right
     height = page_size[1] - GEOMETRY.top - GEOMETRY.bottom
-    return Context(plan, lang, copy, width, height, gettext=gettext)
+    return Context(plan, lang, copy, width, height, gettext=gettext, attachments=attachments)
 
 
 def _story(ctx: Context) -> list[Flowable]:
@@ -184,6 +189,7 @@ def render_packet(
     page_size: str = "letter",
     *,
     gettext: Gettext | None = None,
+    attachments: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """The packet for one reader as PDF bytes.
 
@@ -194,10 +200,14 @@ def render_packet(
             details) or ``Copy.SCHOOL`` (pickup letter and school health facts only).
         page_size: "letter" or "a4".
         gettext: replaces the family-language catalog (tests use a pseudo-translation).
+        attachments: the plan file's blobs (``vault.Payload.attachments``), for the appendix
+            of document copies (family copy; caregiver copy: the children's, when ticked).
+            None, or a missing blob, prints "not available in this printout" for that copy.
+            PDF copies are rendered in the documents' separate, limited worker process.
     """
     size = _page_size(page_size)
     lang = language_info(language).code  # unknown codes fall back to English
-    ctx = _context(plan, lang, Copy(copy), size, gettext)
+    ctx = _context(plan, lang, Copy(copy), size, gettext, attachments)
     buffer = io.BytesIO()
     doc = _document(buffer, ctx, size)
     doc.build(_story(ctx), canvasmaker=_footer_canvas(ctx, COPY_NAMES[ctx.copy]))

@@ -196,3 +196,31 @@ RECOVERY_KEEP = N_(
 )
 RECOVERY_HOW = N_("To use it: open the plan file with the app and choose to use the recovery code.")
 RECOVERY_NOT_PASSPHRASE = N_("This code is not your passphrase. Your passphrase still works.")
+
+# -- appendix: copies of the family's papers ---------------------------------------------------
+
+APPENDIX_TITLE = N_("Copies of important papers")
+APPENDIX_DO = N_("Copies of the papers kept in the plan file. They are not the originals.")
+APPENDIX_NOT_ORIGINALS = N_(
+    "These are copies, not the original papers. An office may ask to see the originals."
+)
+APPENDIX_KEEP_SAFE = N_(
+    "These pages show private papers. Keep this paper as safe as the originals."
+)
+APPENDIX_PAGE_COLUMN = N_("Page")
+APPENDIX_PAGE_OF = N_("{page} of {pages}")
+APPENDIX_ROTATION_COLUMN = N_("Turned")
+APPENDIX_ROTATION = N_("{degrees}° clockwise")
+APPENDIX_NOT_AVAILABLE = N_(
+    "This copy is kept in the plan file, but it is not available in this printout."
+)
+APPENDIX_PDF_FAILED = N_(
+    "This copy could not be printed here: the PDF file could not be read. Use the original paper."
+)
+APPENDIX_IMAGE_FAILED = N_(
+    "This copy could not be printed here: the picture could not be read. Use the original paper."
+)
+APPENDIX_TOO_MANY_PAGES = N_(
+    "Not every page of this paper is printed here: it has too many. "
+    "The other pages are kept in the plan file."
+)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from preparedness.packet.sections import (
+    appendix,
     caregiver,
     children,
     contacts,
@@ -58,11 +59,14 @@ SECTIONS: dict[str, SectionSpec] = {
             "resources", resources.TITLE, resources.PURPOSE, resources.build, new_page=False
         ),
         SectionSpec("wallet_cards", wallet_cards.TITLE, wallet_cards.PURPOSE, wallet_cards.build),
+        SectionSpec("appendix", appendix.TITLE, appendix.PURPOSE, appendix.build),
     )
 }
 
-# What each reader gets, in reading order. The school copy never lists "legal", "documents"
-# or "contacts" (its pickup adults are inside the letter); tests check this.
+# What each reader gets, in reading order. The school copy never lists "legal", "documents",
+# "appendix" or "contacts" (its pickup adults are inside the letter); tests check this. The
+# appendix of document copies comes last; it also checks the reader itself (children's papers
+# only on the caregiver copy, and only when the family ticked it).
 ORDER: dict[Copy, tuple[str, ...]] = {
     Copy.FAMILY: (
         "next_steps",
@@ -74,8 +78,9 @@ ORDER: dict[Copy, tuple[str, ...]] = {
         "legal",
         "resources",
         "wallet_cards",
+        "appendix",
     ),
-    Copy.CAREGIVER: ("caregiver", "contacts", "children", "documents", "wallet_cards"),
+    Copy.CAREGIVER: ("caregiver", "contacts", "children", "documents", "wallet_cards", "appendix"),
     Copy.SCHOOL: ("school_copy",),
 }
 

@@ -10,7 +10,7 @@ cleaner as plain text, never as markup.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, TypeAlias
@@ -124,6 +124,9 @@ class Context:
     width: float  # width of the text frame in points
     height: float  # height of the text frame in points
     gettext: Callable[[str], str] | None = None  # tests may pass a pseudo-translation
+    # The plan file's blobs (vault Payload.attachments), for the appendix of copies; None when
+    # the caller has none (each copy is then listed as not available in this printout).
+    attachments: Mapping[str, bytes] | None = field(default=None, repr=False)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
