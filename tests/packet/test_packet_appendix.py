@@ -472,3 +472,17 @@ def test_cli_packet_prints_the_attached_copies(cheap_kdf: None, tmp_path: Path) 
     assert sum(images_per_page(pdf)) == 1
     assert SOFIA in " ".join(appendix_pages(pdf))
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_nothing_is_written_to_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pictures and PDF pages go from memory into the PDF: no temporary or cache files."""
+    home, temp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    temp.mkdir()
+    for name, value in (("HOME", home), ("TMPDIR", temp), ("XDG_CACHE_HOME", home / ".cache")):
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    blobs, plan = blobs_and_plan()
+    pdf = render_packet(plan, "en", Copy.FAMILY, attachments=blobs)
+    assert sum(images_per_page(pdf)) == 6  # the PDF's pages too: the worker ran
+    assert sorted(tmp_path.rglob("*")) == sorted([home, temp])
