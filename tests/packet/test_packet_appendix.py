@@ -486,3 +486,31 @@ def test_nothing_is_written_to_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     pdf = render_packet(plan, "en", Copy.FAMILY, attachments=blobs)
     assert sum(images_per_page(pdf)) == 6  # the PDF's pages too: the worker ran
     assert sorted(tmp_path.rglob("*")) == sorted([home, temp])
+
+
+def cmyk_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("CMYK", (800, 600), (0, 60, 120, 0)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        lambda: documents.import_bytes(photo(9, 4000, 3000), keep_original=True)[0].data,
+        cmyk_jpeg,
+    ],
+    ids=["keep-original-4000px", "cmyk"],
+)
+def test_other_jpegs_are_reduced_to_print_size(data) -> None:  # type: ignore[no-untyped-def]
+    blob = data()
+    plan = one_document_plan(Attachment("j", documents.MEDIA_JPEG))
+    pdf = render_packet(plan, "en", Copy.FAMILY, attachments={"j": blob})
+    assert blob not in pdf
+    [image] = [
+        xobject.get_object()
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for xobject in (page.get("/Resources", {}).get("/XObject") or {}).values()
+    ]
+    assert max(image["/Width"], image["/Height"]) <= appendix.PRINT_PX
+    assert image["/ColorSpace"] == "/DeviceRGB"

@@ -218,7 +218,8 @@ def _picture_from_png(png: bytes) -> Picture:
 
     with Image.open(io.BytesIO(png), formats=["PNG"]) as opened:
         opened.load()
-        image = opened.convert("L") if _is_grey(opened) else opened.convert("RGB")
+        image = opened if opened.mode in ("L", "RGB") else opened.convert("RGB")
+        image = image.convert("L") if _is_grey(image) else image.convert("RGB")
     color_space = "DeviceGray" if image.mode == "L" else "DeviceRGB"
     flate = zlib.compress(image.tobytes(), 6)
     buffer = io.BytesIO()
