@@ -22,10 +22,12 @@ from pathlib import Path
 
 import pytest
 
+from preparedness.i18n import translator
 from preparedness.languages import language_codes
 from preparedness.model import Contact, Legal, MoneyAndHome, PacketOptions, Phone, Plan
 from preparedness.model.demo import DEMO_A_NUMBER, demo_plan
 from preparedness.packet import Copy, render_packet
+from preparedness.packet import strings as S
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -120,13 +122,14 @@ def test_family_copy_has_everything(lang: str) -> None:
         "Local help",
         "MPS Office of General Counsel",
         "Our family's key numbers",
-        "Know your rights",
         "To the officer",
         "This is not legal advice.",
     ):
         assert needle in t, needle
     for child in ("Sofía Warsame Gómez", "Omar Warsame Gómez", "Lucía Warsame Gómez"):
         assert child in t
+    # The know-your-rights card: the family's language on one side, English on the other.
+    assert squeeze(translator(lang)(S.KYR_FAMILY_TITLE)) in squeeze(t)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -261,7 +264,7 @@ def test_empty_optional_sections_are_left_out() -> None:
         "Lawyer",
     ):
         assert absent not in t, absent
-    assert "Emergency contacts" in t and "Know your rights" in t
+    assert "Emergency contacts" in t and "To the officer" in t
 
 
 def test_minimal_plan_prints_every_copy() -> None:
