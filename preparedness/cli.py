@@ -140,12 +140,6 @@ def cmd_app(args: argparse.Namespace) -> int:
     return app_main(args.qt_args)
 
 
-def _render_packet(plan, lang: str, copy: str, page_size: str) -> bytes:  # type: ignore[no-untyped-def]
-    from preparedness.packet import Copy, render_packet
-
-    return render_packet(plan, lang, Copy(copy), page_size=page_size)
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from preparedness import vault
     from preparedness.model import plan_to_json
