@@ -1,8 +1,9 @@
-"""Start the Family Preparedness Plan app: ``python main.py``."""
+"""Start the Family Preparedness Plan app: ``python main.py`` (``--community`` on a shared
+laptop), or a command of the CLI: ``python main.py demo --out DIR``."""
 
 import sys
 
-from preparedness.cli import main
+from preparedness.launch import entry
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(entry(sys.argv[1:]))

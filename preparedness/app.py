@@ -1,7 +1,13 @@
 """Start the wizard: one QApplication, the app's fonts, a large readable style, the window.
 
-Nothing is read from or written to settings: on a shared laptop even a remembered language
-says something about the last family. No network module is imported anywhere in the UI.
+The app reads the volunteer's settings (``preparedness.settings``: the mode, idle time, start
+language…) but never writes them on its own: only the volunteer's explicit "Save the
+settings" does. Nothing of a family is ever in them, not even the last language used: on a
+shared laptop even that says something about the last family. No network module is imported
+anywhere in the UI.
+
+``--community`` starts community-night mode, unless the volunteer locked another mode (a
+locked mode changes only in the volunteer settings, behind the PIN).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from preparedness.languages import language_codes
+from preparedness.settings import Mode, Settings, effective_mode, load_settings
 from preparedness.ui import appearance
 
 
@@ -38,21 +45,42 @@ def make_application(argv: Sequence[str]) -> QApplication:
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="preparedness", add_help=True)
-    parser.add_argument("--lang", choices=language_codes(), default="en")
+    parser.add_argument("--lang", choices=language_codes(), default=None)
     parser.add_argument("--high-contrast", action="store_true")
     parser.add_argument("--font-size", type=int, default=appearance.DEFAULT_POINT_SIZE)
+    parser.add_argument(
+        "--community",
+        action="store_true",
+        help="community night on a shared laptop: nothing stays behind (unless a volunteer "
+        "locked another mode)",
+    )
     args, _unknown = parser.parse_known_args(list(argv))  # Qt's own options pass through
     return args
+
+
+def requested_mode(args: argparse.Namespace) -> Mode | None:
+    return Mode.COMMUNITY if args.community else None
+
+
+def run_mode(args: argparse.Namespace, settings: Settings) -> Mode:
+    """The mode to run in: the flag asks, a mode the volunteer locked wins."""
+    mode = effective_mode(settings, requested_mode(args))
+    asked = requested_mode(args)
+    if asked is not None and mode != asked:
+        sys.stderr.write("preparedness: the volunteer locked the mode; --community ignored\n")
+    return mode
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app until the window closes; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
+    settings = load_settings()
+    mode = run_mode(args, settings)
     app = make_application(argv)
     from preparedness.ui.window import MainWindow
 
-    window = MainWindow(language=args.lang)
+    window = MainWindow(language=args.lang, settings=settings, mode=mode)
     window.apply_font_size(args.font_size)
     if args.high_contrast:
         window.contrast.setChecked(True)

@@ -7,7 +7,7 @@ dates) plus the file's own modification time; nothing is decrypted. No Qt.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -76,6 +76,27 @@ def read_entry(path: Path, today: date | None = None) -> PlanEntry:
         review_by=summary.review_by,
         authorization_expires=summary.authorization_expires,
         flags=flags_for(summary, today, dates_known=dates_known),
+    )
+
+
+def entry_after_opening(
+    entry: PlanEntry,
+    review_by: date | None,
+    authorization_expires: date | None,
+    today: date | None = None,
+) -> PlanEntry:
+    """The entry with the dates of the decrypted plan, once the family opened it.
+
+    For a plan that keeps its dates locked, this is how the list learns them: only for as long
+    as the app runs, never written anywhere.
+    """
+    today = today or date.today()
+    summary = ClearSummary(entry.label, review_by, authorization_expires)
+    return replace(
+        entry,
+        review_by=review_by,
+        authorization_expires=authorization_expires,
+        flags=flags_for(summary, today, dates_known=True),
     )
 
 

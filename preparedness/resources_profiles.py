@@ -96,19 +96,108 @@ def profile_ids() -> list[str]:
     )
 
 
-@lru_cache(maxsize=16)
+MAX_PROFILE_BYTES = 1024 * 1024
+
+
+def user_profile_dir() -> Path:
+    """A liaison's own profiles: ``resources/`` next to the settings file (never in the app)."""
+    from preparedness.settings import config_dir
+
+    return config_dir() / "resources"
+
+
+def user_profile_ids() -> list[str]:
+    """Profiles a liaison saved with the in-app editor (or copied there by hand)."""
+    folder = user_profile_dir()
+    if not folder.is_dir():
+        return []
+    shipped = set(profile_ids()) | {"template"}
+    return sorted(
+        p.stem
+        for p in folder.glob("*.json")
+        if _ID_RE.match(p.stem) and p.stem not in shipped and p.is_file()
+    )
+
+
+def available_profiles() -> list[str]:
+    """Every profile a volunteer can choose: the shipped ones, then the liaison's own."""
+    return [*profile_ids(), *user_profile_ids()]
+
+
+def _profile_path(profile_id: str) -> Path | None:
+    shipped = PROFILE_DIR / f"{profile_id}.json"
+    if shipped.is_file():
+        return shipped
+    own = user_profile_dir() / f"{profile_id}.json"
+    return own if own.is_file() else None
+
+
+@lru_cache(maxsize=32)
+def _load_file(path: Path, _mtime_ns: int, _size: int) -> ResourceProfile:
+    return parse_profile(json.loads(path.read_text(encoding="utf-8")))
+
+
 def load_profile(profile_id: str) -> ResourceProfile | None:
     """The named profile, or None for "", an unknown id or an id that is not a plain name.
 
     The id comes from a plan file, which may be hostile: only plain names are looked up, so
-    "../../etc/passwd" can never become a path.
+    "../../etc/passwd" can never become a path. The shipped profiles come first; a liaison's
+    own (``user_profile_dir()``) are found after them and cannot replace one.
     """
     if not profile_id or not _ID_RE.match(profile_id) or profile_id == "template":
         return None
-    path = PROFILE_DIR / f"{profile_id}.json"
-    if not path.is_file():
+    path = _profile_path(profile_id)
+    if path is None:
         return None
-    return parse_profile(json.loads(path.read_text(encoding="utf-8")))
+    stat = path.stat()
+    if stat.st_size > MAX_PROFILE_BYTES:
+        raise ProfileError("a profile file is at most 1 MiB")
+    return _load_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+def profile_to_data(profile: ResourceProfile) -> dict[str, object]:
+    """The JSON object for a profile (the inverse of ``parse_profile``)."""
+    return {
+        "schema": SCHEMA,
+        "id": profile.id,
+        "name": profile.name,
+        "checked": profile.checked,
+        "sources": list(profile.sources),
+        "entries": [
+            {
+                "kind": e.kind,
+                "name": e.name,
+                "what": e.what,
+                "how": e.how,
+                "phone": e.phone,
+                "web": e.web,
+            }
+            for e in profile.entries
+        ],
+    }
+
+
+def save_user_profile(data: object) -> Path:
+    """Check a profile and write it as ``<id>.json`` in ``user_profile_dir()`` (mode 0600).
+
+    The id must be a plain name that no shipped profile uses, so an edited copy never hides
+    the original. Raises ProfileError with the first problem; nothing is written then.
+    """
+    from preparedness.files import write_private_file
+
+    profile = parse_profile(data)
+    if not _ID_RE.match(profile.id):
+        raise ProfileError("the id is lowercase letters, digits, - and _ (at most 64)")
+    if profile.id == "template" or profile.id in profile_ids():
+        raise ProfileError(f"the id {profile.id!r} belongs to a profile shipped with the app")
+    text = json.dumps(profile_to_data(profile), ensure_ascii=False, indent=2) + "\n"
+    if len(text.encode("utf-8")) > MAX_PROFILE_BYTES:
+        raise ProfileError("a profile file is at most 1 MiB")
+    folder = user_profile_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / f"{profile.id}.json"
+    write_private_file(path, text.encode("utf-8"))
+    return path
 
 
 def translatable_texts() -> list[str]:

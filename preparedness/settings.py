@@ -63,6 +63,27 @@ def settings_path() -> Path:
     return base / "preparedness" / "settings.json"
 
 
+def config_dir() -> Path:
+    """The folder holding the settings file (and a liaison's own local-resources profiles)."""
+    return settings_path().parent
+
+
+def effective_mode(settings: Settings, requested: Mode | None) -> Mode:
+    """The mode to run in: the command-line flag asks, a locked setting wins.
+
+    Only the volunteer settings (behind the PIN) can change a locked mode; a flag typed by
+    anyone at the laptop cannot.
+    """
+    if settings.mode_locked or requested is None:
+        return settings.mode
+    return requested
+
+
+def start_language(settings: Settings, known: list[str]) -> str:
+    """The window's language at start: the first default language this app knows."""
+    return next((code for code in settings.default_languages if code in known), "en")
+
+
 def _clean(raw: dict[str, Any]) -> Settings:
     """Keep only well-formed values: a damaged settings file must not stop a family."""
     settings = Settings()

@@ -144,6 +144,9 @@ QLabel[role="heading"] {{ font-size: {round(point_size * 1.4)}pt; font-weight: b
 QLabel[role="sensitive"] {{ background: {note_bg}; color: {note_fg}; padding: 8px;
     border: 2px solid {note_border}; }}
 QPushButton[role="big"] {{ padding: 12px 18px; font-size: {round(point_size * 1.25)}pt; }}
+QPushButton[role="small"] {{ font-size: {max(MIN_POINT_SIZE, point_size - 3)}pt;
+    padding: 2px 6px; }}
+QLabel[role="countdown"] {{ font-size: {round(point_size * 2.5)}pt; font-weight: bold; }}
 QCheckBox::indicator {{ width: {round(point_size * 1.5)}px; height: {round(point_size * 1.5)}px; }}
 QGroupBox {{ font-weight: bold; border: 2px solid #8a8a8a; border-radius: 6px;
     margin-top: {round(point_size * 1.6)}px; padding: 8px; }}

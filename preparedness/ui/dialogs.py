@@ -8,14 +8,15 @@ folder, and the FileDialog settings group removed after every use.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QDir, QIODevice, QObject, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from preparedness.ui.safety import PRINT_JOB_NAME, clear_file_dialog_history
+from preparedness.ui.safety import PRINT_JOB_NAME, clear_file_dialog_history, hide_key
 
 if TYPE_CHECKING:  # imported when printing, not at start-up
     from PySide6.QtPdf import QPdfDocument
@@ -23,13 +24,35 @@ if TYPE_CHECKING:  # imported when printing, not at start-up
 
 
 class FileDialogs:
-    """The two file questions the app asks; tests replace this with a fake."""
+    """The file questions the app asks; tests replace this with a fake.
+
+    ``start_folder`` says where every dialog starts (the window passes one that depends on
+    the mode: the removable-media folder on a community night, the plans folder for a
+    liaison, home otherwise). A dialog never starts where the last one ended.
+    """
+
+    def __init__(self, start_folder: Callable[[], str] | None = None) -> None:
+        self.start_folder = start_folder or QDir.homePath
 
     def _dialog(self, parent: QWidget | None, title: str, name_filter: str) -> QFileDialog:
-        dialog = QFileDialog(parent, title, QDir.homePath(), name_filter)
+        dialog = QFileDialog(parent, title, self.start_folder(), name_filter)
         dialog.setOption(QFileDialog.DontUseNativeDialog, True)
         dialog.setHistory([])
+        hide_key(dialog)
         return dialog
+
+    def folder_path(self, parent: QWidget | None, title: str) -> Path | None:
+        """A folder (for a liaison's plans, or for several PDFs at once)."""
+        dialog = self._dialog(parent, title, "")
+        dialog.setFileMode(QFileDialog.Directory)
+        dialog.setOption(QFileDialog.ShowDirsOnly, True)
+        try:
+            accepted = dialog.exec() == QFileDialog.Accepted
+            files = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+            clear_file_dialog_history()
+        return Path(files[0]) if accepted and files else None
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested_name: str, name_filter: str
@@ -59,10 +82,15 @@ class FileDialogs:
 
 
 def print_pdf_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Draw each page of a loaded PDF onto a printer (as images at printer resolution).
+    """Draw each page of a loaded PDF onto a printer; returns the number of pages printed."""
+    return print_pdf_documents([document], printer)
 
-    Returns the number of pages printed. The job name is neutral: print queues are visible
-    to other users and kept by CUPS for a while.
+
+def print_pdf_documents(documents: Sequence[QPdfDocument], printer: QPrinter) -> int:
+    """Draw every page of several loaded PDFs, one after another, as one print job.
+
+    Pages are drawn as images at printer resolution. The job name is neutral: print queues
+    are visible to other users and kept by CUPS for a while.
     """
     from PySide6.QtPdf import QPdfDocumentRenderOptions
     from PySide6.QtPrintSupport import QPrinter
@@ -75,32 +103,63 @@ def print_pdf_document(document: QPdfDocument, printer: QPrinter) -> int:
     pages = 0
     try:
         options = QPdfDocumentRenderOptions()
-        for index in range(document.pageCount()):
-            if index:
-                printer.newPage()
-            size_pt = document.pagePointSize(index)
-            target = printer.pageRect(QPrinter.DevicePixel)
-            scale = min(target.width() / size_pt.width(), target.height() / size_pt.height())
-            width, height = int(size_pt.width() * scale), int(size_pt.height() * scale)
-            image = document.render(index, QSize(width, height), options)
-            painter.drawImage(QRectF(0, 0, width, height), image)
-            pages += 1
+        for document in documents:
+            for index in range(document.pageCount()):
+                if pages:
+                    printer.newPage()
+                size_pt = document.pagePointSize(index)
+                target = printer.pageRect(QPrinter.DevicePixel)
+                scale = min(target.width() / size_pt.width(), target.height() / size_pt.height())
+                width, height = int(size_pt.width() * scale), int(size_pt.height() * scale)
+                image = document.render(index, QSize(width, height), options)
+                painter.drawImage(QRectF(0, 0, width, height), image)
+                pages += 1
     finally:
         painter.end()
     return pages
 
 
-def ask_and_print(parent: QWidget | None, document: QPdfDocument) -> int:
-    """The system print dialog, then print; 0 if cancelled."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+def make_printer(printer_name: str = "") -> QPrinter:
+    """A high-resolution printer with a neutral job name; the volunteer's printer if it exists."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     printer = QPrinter(QPrinter.HighResolution)
     printer.setDocName(PRINT_JOB_NAME)
+    if printer_name and printer_name in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(printer_name)
+    return printer
+
+
+def ask_and_print(parent: QWidget | None, document: QPdfDocument, printer_name: str = "") -> int:
+    """The system print dialog, then print; 0 if cancelled."""
+    return ask_and_print_many(parent, [document], printer_name)
+
+
+def ask_and_print_many(
+    parent: QWidget | None, documents: Sequence[QPdfDocument], printer_name: str = ""
+) -> int:
+    """One print dialog, then every document in one job; 0 if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = make_printer(printer_name)
     dialog = QPrintDialog(printer, parent)
     dialog.setOption(QPrintDialog.PrintToFile, False)  # files go through "Save as PDF" (0600)
+    hide_key(dialog)
     try:
         if dialog.exec() != QPrintDialog.Accepted:
             return 0
     finally:
         dialog.deleteLater()
-    return print_pdf_document(document, printer)
+    return print_pdf_documents(documents, printer)
+
+
+def load_pdf(pdf: bytes, parent: QObject) -> tuple[QPdfDocument, QBuffer]:
+    """A QPdfDocument read from memory (no temp file); keep the buffer as long as the document."""
+    from PySide6.QtPdf import QPdfDocument
+
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.ReadOnly)
+    document = QPdfDocument(parent)
+    document.load(buffer)
+    return document, buffer

@@ -25,8 +25,12 @@ def packet_languages(family_language: str) -> list[str]:
     return [family_language] if family_language == "en" else [family_language, "en"]
 
 
-def new_plan(family_language: str, today: date | None = None) -> Plan:
-    """An empty plan with what every family starts from: one adult and the usual documents."""
+def new_plan(family_language: str, today: date | None = None, resources_profile: str = "") -> Plan:
+    """An empty plan with what every family starts from: one adult and the usual documents.
+
+    ``resources_profile`` is the volunteer's local-resources profile (settings), which the
+    packet's local-help page and school letter use.
+    """
     from preparedness.model import Adult, DocumentItem, Languages, Plan
     from preparedness.questions import DEFAULT_DOCUMENT_CHECKLIST
 
@@ -36,6 +40,7 @@ def new_plan(family_language: str, today: date | None = None) -> Plan:
     plan.documents = [DocumentItem(kind=kind) for kind in DEFAULT_DOCUMENT_CHECKLIST]
     plan.languages = Languages(family_language, packet_languages(family_language))
     plan.review_by = today + timedelta(days=REVIEW_AFTER_DAYS)
+    plan.packet.resources_profile = resources_profile
     return plan
 
 
@@ -49,9 +54,9 @@ class PlanSession:
     clear_metadata: dict[str, Any] = field(default_factory=dict)
     dirty: bool = False
 
-    def start_new(self, family_language: str) -> Plan:
+    def start_new(self, family_language: str, resources_profile: str = "") -> Plan:
         self.close()
-        self.plan = new_plan(family_language)
+        self.plan = new_plan(family_language, resources_profile=resources_profile)
         return self.plan
 
     def close(self) -> None:
@@ -63,11 +68,17 @@ class PlanSession:
         self.dirty = False
 
     def payload(self) -> Any:
-        """Serialise on the UI thread so the worker never reads a plan being edited."""
+        """Serialise on the UI thread so the worker never reads a plan being edited.
+
+        The clear metadata (readable without the passphrase) is made from the plan each time:
+        the liaison's code and, only if the family agreed, two dates (model.clear_metadata).
+        """
         from preparedness.model import plan_to_json
+        from preparedness.model.clear_metadata import clear_metadata
         from preparedness.vault import Payload
 
         assert self.plan is not None
+        self.clear_metadata = clear_metadata(self.plan)
         return Payload(
             plan_json=plan_to_json(self.plan).encode("utf-8"),
             attachments={

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -40,12 +39,9 @@ NEW_PLAN = N_("Make a new plan")
 OPEN_PLAN = N_("Open a saved plan")
 OPEN_TITLE = N_("Open a saved plan")
 PLAN_FILES = N_("Plan files (*.fpp);;All files (*)")
-PASSPHRASE = N_("Passphrase (or recovery code)")
-UNLOCK = N_("Open")
-CANCEL = N_("Cancel")
-OPENING = N_("Opening… please wait.")
-OPEN_BACKUP = N_("Open the backup copy")
-UNEXPECTED = N_("This plan could not be opened.")
+LIAISON_LIST = N_("Plans in my folder")
+VOLUNTEER = N_("Volunteer settings")
+VOLUNTEER_HELP = N_("For the helper who sets up this computer. Asks for the helper's PIN.")
 NOT_REVIEWED = N_("Not yet checked by a native speaker")
 
 
@@ -54,9 +50,6 @@ class StartScreen(QWidget):
         super().__init__(main)
         self.main = main
         self.setObjectName("start")
-        self.path: Path | None = None
-        self._message = ""
-        self._error = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
         layout.setSpacing(14)
@@ -113,49 +106,51 @@ class StartScreen(QWidget):
         row.addStretch(1)
         layout.addWidget(actions)
 
-        self.unlock_panel = QWidget(self)
-        unlock = QVBoxLayout(self.unlock_panel)
-        self.pass_label = QLabel(self.unlock_panel)
-        self.passphrase = QLineEdit(self.unlock_panel)
-        self.passphrase.setObjectName("start.passphrase")
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.returnPressed.connect(self.unlock)
-        self.pass_label.setBuddy(self.passphrase)
-        buttons = QHBoxLayout()
-        self.unlock_button = QPushButton(self.unlock_panel)
-        self.unlock_button.setObjectName("start.unlock")
-        self.unlock_button.clicked.connect(self.unlock)
-        self.backup_button = QPushButton(self.unlock_panel)
-        self.backup_button.setObjectName("start.open_backup")
-        self.backup_button.clicked.connect(self.use_backup)
-        self.cancel_button = QPushButton(self.unlock_panel)
-        self.cancel_button.setObjectName("start.cancel")
-        self.cancel_button.clicked.connect(self.cancel_open)
-        buttons.addWidget(self.unlock_button)
-        buttons.addWidget(self.backup_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        self.message = QLabel(self.unlock_panel)
-        self.message.setObjectName("start.message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.PlainText)
-        unlock.addWidget(self.pass_label)
-        unlock.addWidget(self.passphrase)
-        unlock.addLayout(buttons)
-        unlock.addWidget(self.message)
+        self.liaison_button = QPushButton(actions)
+        self.liaison_button.setObjectName("start.liaison")
+        set_role(self.liaison_button, "big")
+        self.liaison_button.clicked.connect(self.main.show_liaison_list)
+        row.insertWidget(row.count() - 1, self.liaison_button)
+
+        from preparedness.ui.unlock import UnlockPanel
+
+        self.unlock_panel = UnlockPanel(main, self, "start")
+        self.unlock_panel.cancelled.connect(self.reset)
+        # the names earlier code and tests use
+        self.passphrase = self.unlock_panel.passphrase
+        self.unlock_button = self.unlock_panel.unlock_button
+        self.backup_button = self.unlock_panel.backup_button
+        self.cancel_button = self.unlock_panel.cancel_button
+        self.forgot_button = self.unlock_panel.forgot_button
+        self.message = self.unlock_panel.message
         layout.addWidget(self.unlock_panel)
         layout.addStretch(1)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        # Small on purpose: for the volunteer, not for the family (Ctrl+Shift+V as well).
+        self.volunteer_button = QPushButton(self)
+        self.volunteer_button.setObjectName("start.volunteer")
+        self.volunteer_button.setFlat(True)
+        set_role(self.volunteer_button, "small")
+        self.volunteer_button.clicked.connect(self.main.open_volunteer_settings)
+        footer.addWidget(self.volunteer_button)
+        layout.addLayout(footer)
         self.reset()
 
     def reset(self) -> None:
         """Back to a clean first screen (after Finish or Cancel)."""
-        self.path = None
-        self.passphrase.clear()
-        self.unlock_panel.hide()
-        self.backup_button.hide()
-        self.set_message("")
+        self.unlock_panel.reset()
         self.set_busy(False)
         self.mark_language(self.main.lang.code)
+        self.update_mode()
+
+    def update_mode(self) -> None:
+        """The liaison's list button shows in liaison mode only."""
+        self.liaison_button.setVisible(self.main.is_liaison())
+
+    @property
+    def path(self) -> Path | None:
+        return self.unlock_panel.path
 
     def mark_language(self, code: str) -> None:
         for lang_code, button in self.language_buttons.items():
@@ -169,55 +164,31 @@ class StartScreen(QWidget):
         self.ask_passphrase(path)
 
     def ask_passphrase(self, path: Path) -> None:
-        self.path = path
-        self.backup_button.hide()
-        self.set_message("")
-        self.unlock_panel.show()
-        self.passphrase.setFocus()
+        self.unlock_panel.ask(path)
 
     def unlock(self) -> None:
-        if self.path is None or not self.passphrase.text():
-            return
-        self.set_busy(True)
-        self.set_message(OPENING)
-        self.main.open_plan(self.path, self.passphrase.text())
+        self.unlock_panel.unlock()
 
     def open_failed(self, error: BaseException) -> None:
-        """Called by the window with the vault's error: say what to do, keep the file as is."""
-        self.set_busy(False)
-        msgid = getattr(error, "default_message", None) or UNEXPECTED
-        self.set_message(msgid, error=True)
-        from preparedness.ui.services import backup_of
-
-        backup = backup_of(self.path) if self.path is not None else None
-        damaged = getattr(error, "message_id", "") in (
-            "vault.error.damaged",
-            "vault.error.contents_damaged",
-        )
-        self.backup_button.setVisible(bool(damaged and backup is not None and backup.exists()))
-        self.passphrase.selectAll()
-        self.passphrase.setFocus()
+        self.unlock_panel.open_failed(error)
 
     def use_backup(self) -> None:
-        from preparedness.ui.services import backup_of
-
-        if self.path is None:
-            return
-        self.path = backup_of(self.path)
-        self.backup_button.hide()
-        self.unlock()
+        self.unlock_panel.use_backup()
 
     def cancel_open(self) -> None:
         self.reset()
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.unlock_button, self.new_button, self.open_button, self.passphrase):
+        for widget in (self.new_button, self.open_button, self.liaison_button):
             widget.setEnabled(not busy)
+        self.unlock_panel.set_busy(busy)
 
     def set_message(self, msgid: str, error: bool = False) -> None:
-        self._message, self._error = msgid, error
-        self.message.setText(current_gettext()(msgid) if msgid else "")
-        set_role(self.message, "problem-error" if error else "help")
+        self.unlock_panel.set_message(msgid, error)
+
+    def is_pristine(self) -> bool:
+        """Nothing of anyone on this screen: no file chosen, nothing typed."""
+        return self.unlock_panel.isHidden() and not self.passphrase.text()
 
     def retranslate_ui(self, _: Gettext) -> None:
         self.title.setText(_(WELCOME))
@@ -227,10 +198,8 @@ class StartScreen(QWidget):
         self.review_note.setText("" if lang.reviewed else _(NOT_REVIEWED))
         self.new_button.setText(_(NEW_PLAN))
         self.open_button.setText(_(OPEN_PLAN))
-        self.pass_label.setText(_(PASSPHRASE))
-        self.passphrase.setAccessibleName(_(PASSPHRASE))
-        self.unlock_button.setText(_(UNLOCK))
-        self.backup_button.setText(_(OPEN_BACKUP))
-        self.cancel_button.setText(_(CANCEL))
-        self.set_message(self._message, self._error)
+        self.liaison_button.setText(_(LIAISON_LIST))
+        self.volunteer_button.setText(_(VOLUNTEER))
+        self.volunteer_button.setToolTip(_(VOLUNTEER_HELP))
+        self.volunteer_button.setAccessibleDescription(_(VOLUNTEER_HELP))
         self.mark_language(lang.code)

@@ -3,6 +3,11 @@
 The top bar holds what a person must reach from every page: the language, the text size,
 high contrast, the quick-hide button and Finish. The wizard is a QWizard embedded as a
 widget; Esc must not close it (a panicked key press must never lose a plan).
+
+The window runs in one of three modes (``preparedness.settings.Mode``): standard; community
+night (a shared laptop: idle reset with a countdown, "Finish and next family" starts a fresh
+process, file dialogs start at the USB sticks, nothing written but what a family saves); and
+liaison (a folder of plans listed by code and dates; Finish goes back to the list).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDir,
     QEvent,
     Qt,
     QTimer,
@@ -34,20 +40,29 @@ from PySide6.QtWidgets import (
 )
 
 from preparedness.i18n import N_
-from preparedness.languages import all_languages
+from preparedness.languages import all_languages, language_codes
+from preparedness.settings import Mode, Settings, save_settings, settings_path, start_language
 from preparedness.ui import appearance, guard, services
+from preparedness.ui.community import COUNTDOWN_SECONDS, IdleGuard, InputWatcher
 from preparedness.ui.dialogs import FileDialogs
 from preparedness.ui.language import Gettext, LanguageController, current_gettext, retranslate_tree
 from preparedness.ui.pages import PAGE_ORDER, page_id
 
 if TYPE_CHECKING:  # the pages (and the model) are imported after the first screen shows
+    from preparedness.ui.liaison_list import LiaisonScreen
     from preparedness.ui.pages.base import BasePage
+    from preparedness.ui.recovery import NewPassphraseScreen
+    from preparedness.ui.unlock import UnlockPanel
 from preparedness.ui.safety import (
     SUGGESTED_RECOVERY_PDF_NAME,
     WINDOW_TITLE,
     Restarter,
     clear_file_dialog_history,
+    close_dialogs,
+    hide_key,
+    neutral_folder,
     restart_process,
+    set_quick_hide,
 )
 from preparedness.ui.start import StartScreen
 from preparedness.ui.workers import run_in_background
@@ -60,6 +75,13 @@ HIDE = N_("Hide screen (F12)")
 HIDE_HELP = N_("Blanks the window at once. Press F12 again to come back.")
 FINISH = N_("Finish")
 FINISH_HELP = N_("Close the plan and clear the screen for the next family.")
+FINISH_NEXT = N_("Finish and next family")
+FINISH_NEXT_HELP = N_(
+    "Close the plan, clear this computer of everything the app showed, and start again "
+    "for the next family. A saved plan and printed papers are not changed."
+)
+CLOSE_PLAN = N_("Close the plan")
+CLOSE_PLAN_HELP = N_("Close the plan and go back to the list of plans.")
 SHOW_AGAIN = N_("Continue")
 FINISH_UNSAVED = N_(
     "Your plan is not saved. If you finish now, what you wrote is lost. Finish anyway?"
@@ -102,19 +124,39 @@ class MainWindow(QWidget):
     def __init__(
         self,
         *,
-        language: str = "en",
+        language: str | None = None,
         restarter: Restarter = restart_process,
         file_dialogs: Any = None,
         confirm: Callable[[str], bool] | None = None,
+        settings: Settings | None = None,
+        mode: Mode | None = None,
+        settings_file: Path | None = None,
+        idle_ms: int | None = None,
+        countdown_ms: int = COUNTDOWN_SECONDS * 1000,
     ) -> None:
+        """``settings`` are the volunteer's (app.main reads them; tests pass their own; the
+        default is the built-in defaults, read from nowhere). ``mode`` is the mode to run in
+        (app.main resolves the flag against a locked setting). ``idle_ms`` overrides the idle
+        time of the settings (tests)."""
         super().__init__()
         self.setObjectName("main_window")
         self._none_guard = guard.install(self)
         self.session = services.PlanSession()
         self.lang = LanguageController(parent=self)
         self.restarter = restarter
-        self.file_dialogs = file_dialogs or FileDialogs()
+        self.settings = settings if settings is not None else Settings()
+        self.settings_file = settings_file
+        self.mode = mode if mode is not None else self.settings.mode
+        self.start_language = language or start_language(self.settings, language_codes())
+        self.file_dialogs = file_dialogs or FileDialogs(start_folder=self._dialog_start_folder)
         self._confirm = confirm
+        self.pin_tries = 0
+        self.pin_locked_until = 0.0
+        self._idle_ms_override = idle_ms
+        self._liaison: LiaisonScreen | None = None
+        self._recovered: NewPassphraseScreen | None = None
+        self._unlocking: UnlockPanel | None = None
+        self._opened_from: Path | None = None
         self.font_size = appearance.DEFAULT_POINT_SIZE
         self.high_contrast = False
         self._busy = False
@@ -148,6 +190,8 @@ class MainWindow(QWidget):
         self.hide_shortcut = QShortcut(QKeySequence(Qt.Key_F12), self)
         self.hide_shortcut.setContext(Qt.ApplicationShortcut)
         self.hide_shortcut.activated.connect(self.quick_hide)
+        self.volunteer_shortcut = QShortcut(QKeySequence("Ctrl+Shift+V"), self)
+        self.volunteer_shortcut.activated.connect(self.open_volunteer_settings)
         for keys, slot in (
             (QKeySequence.ZoomIn, self.larger_text),
             (QKeySequence("Ctrl+="), self.larger_text),
@@ -156,13 +200,19 @@ class MainWindow(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.activated.connect(slot)
         app = QApplication.instance()
+        # Every key, click or typed text anywhere (community night): for the idle reset.
+        self.input_watcher = InputWatcher(self)
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._scroll_to_focus)
+        set_quick_hide(self.quick_hide)  # F12 inside modal dialogs too
+        self.idle_guard = IdleGuard(self, self.input_watcher, self._idle_ms(), countdown_ms)
 
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1100, 820)
-        self.set_language(language)
+        self.set_language(self.start_language)
         self.stack.setCurrentWidget(self.start)
+        self.set_mode(self.mode)
+        self.saved.connect(self._after_save)
         # The first screen needs only the languages: build the wizard right after it shows.
         QTimer.singleShot(0, self._build_wizard)
 
@@ -272,8 +322,10 @@ class MainWindow(QWidget):
         self.contrast.setText(_(CONTRAST))
         self.hide_button.setText(_(HIDE))
         self.hide_button.setAccessibleDescription(_(HIDE_HELP))
-        self.finish_button.setText(_(FINISH))
-        self.finish_button.setAccessibleDescription(_(FINISH_HELP))
+        finish, finish_help = self.finish_texts()
+        self.finish_button.setText(_(finish))
+        self.finish_button.setAccessibleDescription(_(finish_help))
+        self.finish_button.setToolTip(_(finish_help))
         self.show_again.setText(_(SHOW_AGAIN))
 
     # -- appearance
@@ -299,16 +351,22 @@ class MainWindow(QWidget):
     # -- the plan
     def new_plan(self) -> None:
         self._forget_pages()
-        self.session.start_new(self.lang.code)
+        self.session.start_new(self.lang.code, resources_profile=self.settings.resources_profile)
+        self._opened_from = None
         self._show_wizard()
 
-    def open_plan(self, path: Path, secret: str) -> None:
-        """Derive and decrypt in the background; the start screen shows the outcome."""
+    def open_plan(self, path: Path, secret: str, panel: UnlockPanel | None = None) -> None:
+        """Derive and decrypt in the background; the panel that asked shows the outcome."""
+        self._unlocking = panel or self.start.unlock_panel
 
         def work() -> services.Opened:
             return services.open_plan(path, secret)
 
-        run_in_background(work, self._opened, self.start.open_failed)
+        run_in_background(work, self._opened, self._open_failed)
+
+    def _open_failed(self, error: BaseException) -> None:
+        panel = self._unlocking or self.start.unlock_panel
+        panel.open_failed(error)
 
     def _opened(self, opened: services.Opened) -> None:
         self._forget_pages()
@@ -318,9 +376,52 @@ class MainWindow(QWidget):
         self.session.attachments = opened.attachments
         self.session.clear_metadata = opened.clear_metadata
         self.session.dirty = False
+        self._opened_from = Path(opened.plan_file.path)
         self.start.reset()
-        self._show_wizard()
+        if self._liaison is not None:
+            self._liaison.reset()
+            self._note_dates_in_list()
+        self._unlocking = None
+        if getattr(opened.plan_file, "needs_new_passphrase", False):
+            self._show_recovered()  # a new passphrase before anything else
+        else:
+            self._show_wizard()
         self.opened.emit()
+
+    def _after_save(self) -> None:
+        plan_file = self.session.plan_file
+        if plan_file is not None:
+            self._opened_from = Path(plan_file.path)
+        self._note_dates_in_list()
+
+    def show_opened_plan(self) -> None:
+        """After the new passphrase (recovery), on to the plan's first page."""
+        if self.session.plan is not None:
+            self._show_wizard()
+
+    def _show_recovered(self) -> None:
+        from preparedness.ui.recovery import NewPassphraseScreen
+
+        if self._recovered is None:
+            self._recovered = NewPassphraseScreen(self)
+            self.stack.addWidget(self._recovered)
+        self._recovered.reset()
+        self.stack.setCurrentWidget(self._recovered)
+        self._recovered.form.passphrase.setFocus()
+
+    def passphrase_changed(self) -> None:
+        """The save page shows the plan's passphrase state again."""
+        if "save" in self._pages:
+            self._pages["save"].passphrase_changed()
+
+    def _note_dates_in_list(self) -> None:
+        """A plan whose dates are locked gets its flags from the opened plan (memory only)."""
+        plan = self.session.plan
+        if self._liaison is None or plan is None or self._opened_from is None:
+            return
+        self._liaison.plan_opened(
+            self._opened_from, plan.review_by, plan.earliest_authorization_expiry()
+        )
 
     def _show_wizard(self) -> None:
         self.wizard.restart()
@@ -404,6 +505,7 @@ class MainWindow(QWidget):
             from preparedness.ui.pdf_dialog import PdfDialog
 
             self.recovery_dialog = PdfDialog(self, pdf, SUGGESTED_RECOVERY_PDF_NAME)
+            hide_key(self.recovery_dialog)
             self.recovery_dialog.open()
 
         def failed(error: BaseException) -> None:
@@ -413,9 +515,112 @@ class MainWindow(QWidget):
 
         run_in_background(work, done, failed)
 
+    # -- modes and the volunteer's settings
+    def is_community(self) -> bool:
+        return self.mode == Mode.COMMUNITY
+
+    def is_liaison(self) -> bool:
+        return self.mode == Mode.LIAISON
+
+    def set_mode(self, mode: Mode) -> None:
+        """Switch the mode now (the volunteer settings do; no restart needed)."""
+        self.mode = Mode(mode)
+        self.idle_guard.set_enabled(self.is_community())
+        self.start.update_mode()
+        if not self.is_liaison() and self.stack.currentWidget() is self._liaison:
+            self.show_start()
+        self.retranslate_all()
+
+    def finish_texts(self) -> tuple[str, str]:
+        if self.is_community():
+            return FINISH_NEXT, FINISH_NEXT_HELP
+        if self.is_liaison():
+            return CLOSE_PLAN, CLOSE_PLAN_HELP
+        return FINISH, FINISH_HELP
+
+    def _idle_ms(self) -> int:
+        if self._idle_ms_override is not None:
+            return self._idle_ms_override
+        return self.settings.idle_seconds * 1000
+
+    def _dialog_start_folder(self) -> str:
+        """Where file dialogs start: never where the last family left them."""
+        if self.is_liaison() and self.settings.plans_folder:
+            folder = Path(self.settings.plans_folder)
+            if folder.is_dir():
+                return str(folder)
+        if self.is_community():
+            return neutral_folder()
+        return QDir.homePath()
+
+    def store_settings(self, settings: Settings) -> bool:
+        """Write the volunteer's settings (only ever on the volunteer's explicit action)."""
+        try:
+            save_settings(settings, self.settings_file or settings_path())
+        except OSError:
+            return False
+        self.settings = settings
+        return True
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.idle_guard.set_idle_ms(self._idle_ms())
+        self.set_mode(settings.mode)
+        if self._liaison is not None:
+            self._liaison.refresh()
+
+    def set_plans_folder(self, folder: Path) -> None:
+        from dataclasses import replace
+
+        self.store_settings(replace(self.settings, plans_folder=str(folder)))
+
+    def open_volunteer_settings(self) -> None:
+        """The PIN first (the first time: choose one), then the settings. Not with a plan open."""
+        if self.session.plan is not None:
+            return
+        from preparedness.ui.volunteer import PinDialog
+
+        self.pin_dialog = PinDialog(self)
+        hide_key(self.pin_dialog)
+        self.pin_dialog.accepted.connect(self._show_volunteer_settings)
+        self.pin_dialog.open()
+
+    def _show_volunteer_settings(self) -> None:
+        from preparedness.ui.volunteer import VolunteerSettingsDialog
+
+        self.volunteer_dialog = VolunteerSettingsDialog(self)
+        hide_key(self.volunteer_dialog)
+        self.volunteer_dialog.open()
+
+    # -- screens
+    def show_start(self) -> None:
+        self.start.reset()
+        self.stack.setCurrentWidget(self.start)
+
+    def show_liaison_list(self) -> None:
+        from preparedness.ui.liaison_list import LiaisonScreen
+
+        if self._liaison is None:
+            self._liaison = LiaisonScreen(self)
+            self.stack.addWidget(self._liaison)
+        self._liaison.refresh()
+        self.stack.setCurrentWidget(self._liaison)
+        self._liaison.table.setFocus()
+
+    @property
+    def liaison(self) -> LiaisonScreen:
+        if self._liaison is None:
+            self.show_liaison_list()
+        assert self._liaison is not None
+        return self._liaison
+
     # -- shared-laptop safety
     def quick_hide(self) -> None:
-        """Blank the window at once (F12 or the button); the saved plan is not touched."""
+        """Blank the window at once (F12 or the button); the saved plan is not touched.
+
+        Open dialogs (a file dialog showing folder names, a preview, a question) are closed
+        too: nothing may stay on screen.
+        """
         if self.stack.currentWidget() is self.blank:
             self.stack.setCurrentWidget(self._before_hide or self.start)
             self._before_hide = None
@@ -423,9 +628,26 @@ class MainWindow(QWidget):
         self._before_hide = self.stack.currentWidget()
         self.stack.setCurrentWidget(self.blank)
         self.show_again.setFocus()
-        popup = QApplication.activePopupWidget()
-        if popup is not None:
-            popup.close()
+        close_dialogs()
+        self.raise_()
+
+    def needs_idle_reset(self) -> bool:
+        """Is anything of a family on screen or in memory (community night)?"""
+        if self.session.plan is not None:
+            return True
+        if self.stack.currentWidget() is not self.start or not self.start.is_pristine():
+            return True
+        if self.lang.code != self.start_language:
+            return True  # even a chosen language says something about the last family
+        return any(
+            w.isVisible() and w.isWindow() and w is not self for w in QApplication.topLevelWidgets()
+        )
+
+    def idle_reset(self) -> None:
+        """Nobody answered the countdown: the same reset as "Finish and next family"."""
+        close_dialogs()
+        self.clear_everything()
+        self.restarter()
 
     def is_hidden_screen(self) -> bool:
         return self.stack.currentWidget() is self.blank
@@ -436,26 +658,42 @@ class MainWindow(QWidget):
             return self._confirm(text_msgid)
         _ = current_gettext()
         box = QMessageBox(QMessageBox.Question, _(WINDOW_TITLE), _(text_msgid), parent=self)
+        hide_key(box)
         yes = box.addButton(_(FINISH_YES), QMessageBox.AcceptRole)
         box.addButton(_(FINISH_NO), QMessageBox.RejectRole)
         box.exec()
         return box.clickedButton() is yes
 
     def finish(self) -> None:
-        """Close the plan, clear what the app controls, and start a fresh process."""
+        """Close the plan, clear what the app controls, and start a fresh process.
+
+        A liaison (their own laptop, many families a day) goes back to the list instead.
+        """
         if self.session.plan is not None:
             question = FINISH_UNSAVED if self.session.dirty else FINISH_SURE
             if not self.confirm(question):
                 return
+        if self.is_liaison():
+            self.clear_everything()
+            self.show_liaison_list()
+            return
         self.clear_everything()
         self.restarter()
 
     def clear_everything(self) -> None:
+        close_dialogs()
         self._forget_pages()
         self.session.close()
+        self._opened_from = None
+        self._unlocking = None
         if self._wizard is not None:
             self._wizard.restart()
         self.start.reset()
+        if self._liaison is not None:
+            self._liaison.reset()
+        if self._recovered is not None:
+            self._recovered.reset()
+        self._before_hide = None
         self.stack.setCurrentWidget(self.start)
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
@@ -473,6 +711,7 @@ class MainWindow(QWidget):
             event.ignore()
             return
         self.clear_everything()
+        self.idle_guard.set_enabled(False)
         event.accept()
 
 

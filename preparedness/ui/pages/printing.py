@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushBu
 from preparedness.i18n import N_
 from preparedness.languages import all_languages
 from preparedness.ui import services
-from preparedness.ui.dialogs import ask_and_print
+from preparedness.ui.dialogs import ask_and_print, ask_and_print_many, load_pdf
 from preparedness.ui.fields import set_role
 from preparedness.ui.language import Gettext, current_gettext
 from preparedness.ui.pages.base import BasePage
@@ -51,6 +51,20 @@ PDF_SAVED = N_("The PDF was saved.")
 PDF_TITLE = N_("Save the packet as PDF")
 PDF_FILES = N_("PDF files (*.pdf)")
 FINISH = N_("Finish and close for the next family")
+FINISH_NEXT = N_("Finish and next family")
+CLOSE_PLAN = N_("Close the plan")
+PRINT_ALL = N_("Print all chosen copies…")
+SAVE_ALL = N_("Save all chosen copies as PDFs…")
+SAVE_ALL_TITLE = N_("Choose the folder (a USB stick) for the PDFs")
+ALL_SAVED = N_("The PDFs were saved: {names}")
+REPLACE_PDFS = N_("Some of these PDFs are already in that folder. Replace them?")
+PRINTED_ALL = N_("All chosen copies were sent to the printer as one job.")
+RESOURCES = N_("Local help page")
+NO_RESOURCES = N_("None")
+AFTER_PRINTING = N_(
+    'When you have your papers, press "Finish and next family": the screen is cleared for '
+    "the next family. Your saved plan is not changed."
+)
 RENDER_FAILED = N_("The packet could not be made. Your plan is safe. Please tell a helper.")
 
 
@@ -65,6 +79,7 @@ class PrintPage(BasePage):
         self._buffer: QBuffer | None = None
         self._status = ""
         self._status_error = False
+        self._status_names = ""
         self._busy = False
         self._build_static()
 
@@ -115,6 +130,18 @@ class PrintPage(BasePage):
             row.addWidget(widget)
         row.addStretch(1)
         self.layout_.addWidget(options)
+        resources_row = QWidget(c)
+        row = QHBoxLayout(resources_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.resources_label = QLabel(resources_row)
+        self.resources = QComboBox(resources_row)
+        self.resources.setObjectName("print.resources")
+        self.resources_label.setBuddy(self.resources)
+        self.resources.currentIndexChanged.connect(self._resources_chosen)
+        row.addWidget(self.resources_label)
+        row.addWidget(self.resources)
+        row.addStretch(1)
+        self.layout_.addWidget(resources_row)
         self.make_button = QPushButton(c)
         self.make_button.setObjectName("print.make")
         set_role(self.make_button, "big")
@@ -143,6 +170,19 @@ class PrintPage(BasePage):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.layout_.addWidget(preview_bar)
+        all_bar = QWidget(c)
+        bar = QHBoxLayout(all_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.print_all_button = QPushButton(all_bar)
+        self.print_all_button.setObjectName("print.print_all")
+        self.print_all_button.clicked.connect(self.print_all)
+        self.save_all_button = QPushButton(all_bar)
+        self.save_all_button.setObjectName("print.save_all")
+        self.save_all_button.clicked.connect(self.save_all)
+        bar.addWidget(self.print_all_button)
+        bar.addWidget(self.save_all_button)
+        bar.addStretch(1)
+        self.layout_.addWidget(all_bar)
         self.document = QPdfDocument(self)
         self.view = QPdfView(c)
         self.view.setObjectName("print.preview")
@@ -151,6 +191,12 @@ class PrintPage(BasePage):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setMinimumHeight(420)
         self.layout_.addWidget(self.view, 1)
+        self.after = QLabel(c)
+        self.after.setObjectName("print.after")
+        self.after.setWordWrap(True)
+        set_role(self.after, "help")
+        self.after.hide()
+        self.layout_.addWidget(self.after)
         self.finish_button = QPushButton(c)
         self.finish_button.setObjectName("print.finish")
         self.finish_button.clicked.connect(lambda: self.main.finish())
@@ -168,7 +214,34 @@ class PrintPage(BasePage):
             self.language.blockSignals(True)
             self.language.setCurrentIndex(max(0, index))
             self.language.blockSignals(False)
+            self._fill_resources(plan.packet.resources_profile)
         self._update_buttons()
+
+    def _fill_resources(self, selected: str) -> None:
+        from preparedness.resources_profiles import available_profiles, load_profile
+
+        self.resources.blockSignals(True)
+        self.resources.clear()
+        self.resources.addItem(current_gettext()(NO_RESOURCES), "")
+        ids = available_profiles()
+        if selected and selected not in ids:
+            ids.append(selected)  # from another computer: keep the plan's choice visible
+        for profile_id in ids:
+            try:
+                profile = load_profile(profile_id)
+            except (OSError, ValueError):
+                profile = None
+            self.resources.addItem(profile.name if profile else profile_id, profile_id)
+        self.resources.setCurrentIndex(max(0, self.resources.findData(selected)))
+        self.resources.blockSignals(False)
+
+    def _resources_chosen(self) -> None:
+        plan = self.main.session.plan
+        profile_id = self.resources.currentData() or ""
+        if plan is not None and plan.packet.resources_profile != profile_id:
+            plan.packet.resources_profile = profile_id
+            self.main.plan_edited()
+        self._invalidate()
 
     def forget(self) -> None:
         super().forget()
@@ -205,13 +278,20 @@ class PrintPage(BasePage):
         have = bool(self.pdfs)
         self.print_button.setEnabled(have and not self._busy)
         self.save_button.setEnabled(have and not self._busy)
+        self.print_all_button.setEnabled(have and not self._busy)
+        self.save_all_button.setEnabled(have and not self._busy)
         self.shown.setEnabled(have)
         self.make_button.setEnabled(not self._busy and bool(self.selected_copies()))
 
     def _set_status(self, msgid: str, error: bool = False) -> None:
         self._status, self._status_error = msgid, error
-        self.status.setText(current_gettext()(msgid) if msgid else "")
+        text = current_gettext()(msgid) if msgid else ""
+        self.status.setText(text.format(names=self._status_names) if msgid == ALL_SAVED else text)
         set_role(self.status, "problem-error" if error else "help")
+        done = msgid in (PRINTED, PRINTED_ALL, PDF_SAVED, ALL_SAVED)
+        # the end of printing offers "Finish and next family" (community night)
+        self.after.setVisible(done and self.main.is_community())
+        set_role(self.finish_button, "big" if done else "")
 
     # -- making the packet
     def make_packet(self) -> None:
@@ -277,12 +357,55 @@ class PrintPage(BasePage):
 
     # -- output
     def print_packet(self) -> int:
+        """Print the copy on screen (and reprint it any time later)."""
         if not self.pdfs:
             return 0
-        pages = ask_and_print(self, self.document)
+        pages = ask_and_print(self, self.document, self.main.settings.printer)
         if pages:
             self._set_status(PRINTED)
         return pages
+
+    def print_all(self) -> int:
+        """Every chosen copy in one print dialog and one print job."""
+        if not self.pdfs:
+            return 0
+        loaded = [load_pdf(self.pdfs[name], self) for name in self.pdfs]
+        try:
+            pages = ask_and_print_many(self, [d for d, _b in loaded], self.main.settings.printer)
+        finally:
+            for document, buffer in loaded:
+                document.close()
+                document.deleteLater()
+                buffer.close()
+                buffer.deleteLater()
+        if pages:
+            self._set_status(PRINTED_ALL)
+        return pages
+
+    def save_all(self) -> list[str]:
+        """One PDF per chosen copy in a folder the person chooses: packet-family.pdf, …"""
+        if not self.pdfs:
+            return []
+        _ = current_gettext()
+        folder = self.main.file_dialogs.folder_path(self, _(SAVE_ALL_TITLE))
+        if folder is None:
+            return []
+        names = {copy: SUGGESTED_PDF_NAME.format(copy=copy) for copy in self.pdfs}
+        if any((folder / name).exists() for name in names.values()) and not self.main.confirm(
+            REPLACE_PDFS
+        ):
+            return []
+        written: list[str] = []
+        try:
+            for copy, name in names.items():
+                write_private_file(folder / name, self.pdfs[copy])
+                written.append(name)
+        except OSError:
+            self._set_status(N_("The PDF could not be saved there. Try another place."), True)
+            return written
+        self._status_names = ", ".join(written)
+        self._set_status(ALL_SAVED)
+        return written
 
     def save_pdf(self) -> None:
         name = self.current_copy()
@@ -323,5 +446,17 @@ class PrintPage(BasePage):
         self.print_button.setText(_(PRINT))
         self.save_button.setText(_(SAVE_PDF))
         self.view.setAccessibleName(_(MAKE))
-        self.finish_button.setText(_(FINISH))
+        self.resources_label.setText(_(RESOURCES))
+        self.resources.setAccessibleName(_(RESOURCES))
+        if self.resources.count():
+            self.resources.setItemText(0, _(NO_RESOURCES))
+        self.print_all_button.setText(_(PRINT_ALL))
+        self.save_all_button.setText(_(SAVE_ALL))
+        self.after.setText(_(AFTER_PRINTING))
+        if self.main.is_community():
+            self.finish_button.setText(_(FINISH_NEXT))
+        elif self.main.is_liaison():
+            self.finish_button.setText(_(CLOSE_PLAN))
+        else:
+            self.finish_button.setText(_(FINISH))
         self._set_status(self._status, self._status_error)
