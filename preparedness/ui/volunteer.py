@@ -393,7 +393,6 @@ class VolunteerSettingsDialog(QDialog):
 
     def _edit_profiles(self) -> None:
         from preparedness.ui.resources_editor import ResourcesEditor
-
         from preparedness.ui.safety import hide_key
 
         self.editor = ResourcesEditor(self.window_, self.profile.currentData() or "")

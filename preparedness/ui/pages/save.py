@@ -306,7 +306,6 @@ class SavePage(BasePage):
         if self._busy or self._saved_file() is None:
             return
         from preparedness.ui.recovery import ChangePassphraseDialog
-
         from preparedness.ui.safety import hide_key
 
         self.change_dialog = ChangePassphraseDialog(self.main)
