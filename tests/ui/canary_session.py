@@ -5,7 +5,11 @@ starts, so everything Qt, fontconfig or the app might write lands there and can 
 Real (Qt, non-native) file dialogs are used and answered by a timer, so Qt's own file-dialog
 history is exercised too.
 
-Usage: python canary_session.py PLAN_PATH PDF_PATH CANARY...
+Usage: python canary_session.py [--community] PLAN_PATH PDF_PATH CANARY...
+
+With ``--community`` the window is made the way ``preparedness --community`` makes it (the
+flag, the volunteer settings read from the XDG config folder, the real file dialogs starting
+in a neutral folder) and the session ends with "Finish and next family".
 """
 
 from __future__ import annotations
@@ -54,16 +58,32 @@ def answer_file_dialog(path: Path, attempts: int = 100) -> None:
 
 
 def main() -> int:
-    plan_path, pdf_path = Path(sys.argv[1]), Path(sys.argv[2])
-    parent, child, contact = sys.argv[3:6]
-    from preparedness.app import make_application
+    argv = sys.argv[1:]
+    community = argv[:1] == ["--community"]
+    if community:
+        argv = argv[1:]
+    plan_path, pdf_path = Path(argv[0]), Path(argv[1])
+    parent, child, contact = argv[2:5]
+    from preparedness.app import make_application, parse_args, run_mode
+    from preparedness.settings import Mode, load_settings
     from preparedness.vault import use_test_kdf_params
 
     app = make_application([])
     from preparedness.ui.window import MainWindow
 
     restarted: list[int] = []
-    window = MainWindow(restarter=lambda: restarted.append(1), confirm=lambda _q: True)
+    if community:
+        settings = load_settings()
+        mode = run_mode(parse_args(["--community"]), settings)
+        assert mode is Mode.COMMUNITY
+        window = MainWindow(
+            restarter=lambda: restarted.append(1),
+            confirm=lambda _q: True,
+            settings=settings,
+            mode=mode,
+        )
+    else:
+        window = MainWindow(restarter=lambda: restarted.append(1), confirm=lambda _q: True)
     window.show()
     with use_test_kdf_params():
         window.start.new_button.click()

@@ -16,6 +16,14 @@ from uihelpers import FakeFileDialogs
 
 
 @pytest.fixture(autouse=True)
+def _settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Volunteer settings (and a liaison's own resource profiles) go to a temporary folder."""
+    path = tmp_path / "config" / "preparedness" / "settings.json"
+    monkeypatch.setenv("PREPAREDNESS_SETTINGS", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
 def _fast_kdf() -> Iterator[None]:
     """New plan files use the vault's test KDF (reading accepts it anywhere)."""
     from preparedness.vault import use_test_kdf_params
@@ -58,6 +66,33 @@ def window(app, qtbot, dialogs, restarts):  # type: ignore[no-untyped-def]
     workers.wait_all()
     win.session.close()
     win.set_language("en")
+
+
+@pytest.fixture
+def make_window(app, qtbot, dialogs, restarts):  # type: ignore[no-untyped-def]
+    """A window in a chosen mode, with the settings and timings a test passes."""
+    from preparedness.ui import workers
+    from preparedness.ui.window import MainWindow
+
+    made = []
+
+    def make(**kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("restarter", lambda: restarts.append(1))
+        kwargs.setdefault("file_dialogs", dialogs)
+        kwargs.setdefault("confirm", lambda _question: True)
+        win = MainWindow(**kwargs)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield make
+    workers.wait_all()
+    for win in made:
+        win.idle_guard.set_enabled(False)
+        win.session.close()
+        win.set_language("en")
 
 
 @pytest.fixture

@@ -38,6 +38,10 @@ class FakeFileDialogs:
         self.asked.append(("open", ""))
         return self.answers.pop(0) if self.answers else None
 
+    def folder_path(self, parent: Any, title: str) -> Path | None:
+        self.asked.append(("folder", ""))
+        return self.answers.pop(0) if self.answers else None
+
 
 def type_text(widget: QWidget, text: str) -> None:
     """Type like a keyboard: focus, then commit the text (works for every script)."""
@@ -147,3 +151,85 @@ def button_with_text(parent: QWidget, text: str) -> QWidget:
         if candidate.text() == text and candidate.isVisibleTo(parent.window()):
             return candidate
     raise AssertionError(f"no visible button {text!r}")
+
+
+def widget_texts(widget: QWidget, undo: bool = True) -> list[str]:
+    """Every text a person or a screen reader could get from one widget, and (``undo``) what
+    Ctrl+Z would bring back — which changes the widget, so only after the plan is closed."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QGroupBox,
+        QLabel,
+        QTextEdit,
+        QWizardPage,
+    )
+
+    texts = [
+        widget.windowTitle(),
+        widget.toolTip(),
+        widget.statusTip(),
+        widget.whatsThis(),
+        widget.accessibleName(),
+        widget.accessibleDescription(),
+    ]
+    if isinstance(widget, QLabel):
+        texts.append(widget.text())
+    if isinstance(widget, QAbstractButton):
+        texts.append(widget.text())
+    if isinstance(widget, QGroupBox):
+        texts.append(widget.title())
+    if isinstance(widget, QWizardPage):
+        texts += [widget.title(), widget.subTitle()]
+    if isinstance(widget, QLineEdit):
+        texts += [widget.text(), widget.placeholderText()]
+        for _ in range(50 if undo else 0):  # what Ctrl+Z would bring back
+            if not widget.isUndoAvailable():
+                break
+            widget.undo()
+            texts.append(widget.text())
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        texts.append(widget.toPlainText())
+        document = widget.document()
+        for _ in range(50 if undo else 0):
+            if not document.isUndoAvailable():
+                break
+            document.undo()
+            texts.append(widget.toPlainText())
+    if isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
+        texts.append(widget.currentText())
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        texts += model_texts(widget.model())
+    return [t for t in texts if t]
+
+
+def model_texts(model: Any, roles: range = range(0, 300)) -> list[str]:
+    """Every value of every role of every cell and header of a table or list model."""
+    found: list[str] = []
+    columns = max(1, model.columnCount())
+    for column in range(columns):
+        for role in roles:
+            value = model.headerData(column, Qt.Horizontal, role)
+            if value is not None:
+                found.append(str(value))
+    for row in range(model.rowCount()):
+        for column in range(columns):
+            index = model.index(row, column)
+            for role in roles:
+                value = model.data(index, role)
+                if value is not None:
+                    found.append(str(value))
+    return found
+
+
+def all_texts(root: QWidget, undo: bool = True) -> list[str]:
+    """The texts of a window and every widget in it (dialogs too), shown or not, and the
+    clipboard's."""
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts += widget_texts(widget, undo)
+    clipboard = QApplication.clipboard()
+    if clipboard is not None:
+        texts.append(clipboard.text())
+    return texts
