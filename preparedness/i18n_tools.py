@@ -39,6 +39,13 @@ def _locale(lang: str) -> Locale | None:
         return None
 
 
+# babel 2.x writes Arabic's six forms in its own order (100-102 before 11-99, babel issue #816);
+# gettext tools and translators expect CLDR's order: zero, one, two, few, many, other.
+PLURAL_OVERRIDES = {
+    "ar": (6, "(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5)"),
+}
+
+
 def po_path(lang: str) -> Path:
     return I18N_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -49,7 +56,10 @@ def catalog_languages() -> list[str]:
 
 def read_catalog(path: Path, lang: str) -> Catalog:
     with path.open("rb") as handle:
-        return read_po(handle, locale=_locale(lang), domain=DOMAIN)
+        catalog = read_po(handle, locale=_locale(lang), domain=DOMAIN)
+    if lang in PLURAL_OVERRIDES:
+        catalog._num_plurals, catalog._plural_expr = PLURAL_OVERRIDES[lang]
+    return catalog
 
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
@@ -98,6 +108,8 @@ def init(lang: str) -> None:
     catalog = Catalog(locale=_locale(lang), domain=DOMAIN, project="preparedness", charset="utf-8")
     if catalog.locale is None:
         catalog._set_mime_headers([("Language", lang)])  # CLDR lacks this language
+    if lang in PLURAL_OVERRIDES:
+        catalog._num_plurals, catalog._plural_expr = PLURAL_OVERRIDES[lang]
     catalog.update(template)
     write_catalog(path, catalog)
 
