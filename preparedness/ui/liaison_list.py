@@ -215,8 +215,9 @@ class PlanFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_needle(self, text: str) -> None:
+        self.beginFilterChange()
         self.needle = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(
         self, row: int, parent: QModelIndex | QPersistentModelIndex

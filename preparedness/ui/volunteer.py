@@ -192,6 +192,7 @@ class PinDialog(QDialog):
         pin = self.pin.text().strip()
         window = self.window_
         if window.pin_locked_until > time.monotonic():
+            self.pin.setText("")
             self._say(PIN_LOCKED)
             return
         if self.choosing:
