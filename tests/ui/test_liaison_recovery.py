@@ -100,7 +100,7 @@ def test_a_new_recovery_code_replaces_the_old_sheet(window, qtbot, plan_with_cod
 
 
 def test_not_a_code_is_said_before_trying(window, qtbot, plan_with_code) -> None:
-    path, code = plan_with_code
+    path, _code = plan_with_code
     start = window.start
     start.ask_passphrase(path)
     click(qtbot, start.forgot_button)
