@@ -30,12 +30,21 @@ class Problem:
     severity: Severity = Severity.ERROR
     params: dict[str, str] = field(default_factory=dict)
 
-    def message(self, gettext: Callable[[str], str] | None = None) -> str:
-        """The English text, or the translated one when given a gettext function."""
+    def message(
+        self,
+        gettext: Callable[[str], str] | None = None,
+        wrap: Callable[[str], str] | None = None,
+    ) -> str:
+        """The English text, or the translated one when given a gettext function.
+
+        ``wrap`` is applied to each parameter (names, numbers): the wizard isolates them so a
+        Latin name keeps its order inside an Arabic sentence and the reverse.
+        """
         template = MESSAGES[self.code]
         if gettext is not None:
             template = gettext(template)
-        return template.format(**self.params)
+        params = self.params if wrap is None else {k: wrap(v) for k, v in self.params.items()}
+        return template.format(**params)
 
 
 MESSAGES: dict[str, str] = {

@@ -18,3 +18,17 @@ def isolate(text: str) -> str:
 def ltr(text: str) -> str:
     """Always left to right: phone numbers, codes."""
     return f"{LRI}{text}{PDI}" if text else text
+
+
+LRM, RLM = "\u200e", "\u200f"
+
+
+def in_direction(text: str, rtl: bool) -> str:
+    """Give every line of assembled text the window's direction.
+
+    A line made only of isolated parts has no strong letter of its own, and Qt then guesses
+    its direction from the parts: a line starting with an Arabic name would be laid out right
+    to left in an English window. A mark at the start of each line settles it.
+    """
+    mark = RLM if rtl else LRM
+    return "\n".join(f"{mark}{line}" if line else line for line in text.split("\n"))

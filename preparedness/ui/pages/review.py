@@ -11,7 +11,7 @@ from preparedness.formatting import format_date
 from preparedness.i18n import N_, N_plural, plural_translator
 from preparedness.model import Plan, Severity, validate
 from preparedness.model.phones import format_phone
-from preparedness.ui.bidi import isolate, ltr
+from preparedness.ui.bidi import in_direction, isolate, ltr
 from preparedness.ui.fields import DateField, set_role
 from preparedness.ui.language import Gettext, current_gettext
 from preparedness.ui.pages.base import BasePage
@@ -162,12 +162,13 @@ class ReviewPage(BasePage):
             return
         _ = current_gettext()
         lang = self.main.lang.code
+        rtl = self.main.lang.language.is_rtl
         for key, label in self.summaries.items():
-            label.setText(summary(self.plan, key, _, lang))
+            label.setText(in_direction(summary(self.plan, key, _, lang), rtl))
         problems = validate(self.plan)
         errors = [p for p in problems if p.severity == Severity.ERROR]
         nudges = [p for p in problems if p.severity == Severity.NUDGE]
-        lines = [f"• {p.message(_)}" for p in errors + nudges]
+        lines = [f"• {p.message(_, wrap=isolate)}" for p in errors + nudges]
         ngettext = plural_translator(lang)
         if errors:
             self.problems_title.setText(ngettext(*CHECK, len(errors)).format(n=len(errors)))
@@ -175,7 +176,7 @@ class ReviewPage(BasePage):
             self.problems_title.setText(ngettext(*NUDGES, len(nudges)).format(n=len(nudges)))
         else:
             self.problems_title.setText(_(ALL_GOOD))
-        self.problems_list.setText("\n".join(lines))
+        self.problems_list.setText(in_direction("\n".join(lines), rtl))
         self.problems_list.setVisible(bool(lines))
 
     def retranslate_ui(self, _: Gettext) -> None:
