@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from .atomic import Fingerprint, atomic_write
+from .atomic import Fingerprint, atomic_write, clean_stale_temp_files
 from .container import Payload, validate_payload
 from .errors import PassphraseChangeRequired
 from .fileformat import (
@@ -68,6 +68,9 @@ class PlanFile:
         """
         path = Path(path)
         payload, unlocked, fingerprint = open_plan_file(path, secret)
+        # A save that was interrupted (power cut, kill) may have left a temp file beside the
+        # plan: ciphertext only, but clutter on a USB stick. Tidy it once the plan opens.
+        clean_stale_temp_files(path.parent)
         keys = unlocked.keys
         target = current_default_kdf()
         if not unlocked.via_recovery and not keys.kdf.at_least(target):

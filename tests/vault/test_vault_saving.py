@@ -279,3 +279,26 @@ def test_temp_names_match_the_cleaning_pattern(tmp_path: Path) -> None:
     assert atomic.TEMP_NAME_RE.match(name) and name.startswith(".plan.fpp.tmp-")
     long = atomic._temp_path(tmp_path, "x" * 255).name
     assert len(long.encode()) <= 255 and atomic.TEMP_NAME_RE.match(long)
+
+
+def test_opening_a_plan_tidies_stale_temp_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interrupted save's temp file beside the plan goes away when the plan is opened."""
+    from types import SimpleNamespace
+
+    from preparedness import vault
+
+    with vault.use_test_kdf_params():
+        plan = tmp_path / "plan.fpp"
+        vault.PlanFile.create(plan, vault.Payload(plan_json=b"{}"), "pass phrase")
+        stale = tmp_path / ".plan.fpp.tmp-deadbeefdeadbeef"
+        stale.write_bytes(b"ciphertext")
+        other = tmp_path / "notes.txt"
+        other.write_bytes(b"not ours")
+        # An hour later (ctime cannot be set back, so the clock moves forward instead).
+        later = time.time() + 3600
+        monkeypatch.setattr(atomic, "time", SimpleNamespace(time=lambda: later))
+        vault.PlanFile.open(plan, "pass phrase")
+    assert not stale.exists()
+    assert other.exists() and plan.exists()
