@@ -81,6 +81,9 @@ class FileDialogs:
         return Path(files[0]) if accepted and files else None
 
 
+MAX_RENDER_DPI = 300
+
+
 def print_pdf_document(document: QPdfDocument, printer: QPrinter) -> int:
     """Draw each page of a loaded PDF onto a printer; returns the number of pages printed."""
     return print_pdf_documents([document], printer)
@@ -101,6 +104,9 @@ def print_pdf_documents(documents: Sequence[QPdfDocument], printer: QPrinter) ->
     if not painter.begin(printer):
         return 0
     pages = 0
+    # Pages are drawn at most at 300 dpi: sharp on paper, and a page image stays ~35 MB
+    # (at a printer's 1200 dpi it would be ~540 MB, and printing several copies crawls).
+    ratio = min(1.0, MAX_RENDER_DPI / max(1, printer.resolution()))
     try:
         options = QPdfDocumentRenderOptions()
         for document in documents:
@@ -110,8 +116,9 @@ def print_pdf_documents(documents: Sequence[QPdfDocument], printer: QPrinter) ->
                 size_pt = document.pagePointSize(index)
                 target = printer.pageRect(QPrinter.DevicePixel)
                 scale = min(target.width() / size_pt.width(), target.height() / size_pt.height())
-                width, height = int(size_pt.width() * scale), int(size_pt.height() * scale)
-                image = document.render(index, QSize(width, height), options)
+                width, height = size_pt.width() * scale, size_pt.height() * scale
+                size = QSize(max(1, int(width * ratio)), max(1, int(height * ratio)))
+                image = document.render(index, size, options)
                 painter.drawImage(QRectF(0, 0, width, height), image)
                 pages += 1
     finally:
