@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout
 
-from preparedness.i18n import N_, plural_translator
+from preparedness.i18n import N_, N_plural, plural_translator
 from preparedness.ui.appearance import set_role
 from preparedness.ui.language import Gettext
 
@@ -31,8 +31,10 @@ COUNTDOWN_SECONDS = 30
 MOVE_GRACE_SECONDS = 0.5  # a dialog appearing under the pointer is not a person moving it
 
 TITLE = N_("Is anyone still here?")
-CLEARED_IN = N_("This screen will be cleared for the next family in {n} second.")
-CLEARED_IN_PLURAL = N_("This screen will be cleared for the next family in {n} seconds.")
+CLEARED_IN = N_plural(
+    "This screen will be cleared for the next family in {n} second.",
+    "This screen will be cleared for the next family in {n} seconds.",
+)
 UNSAVED_LOST = N_("Answers that are not saved will be lost. A plan you saved is safe.")
 STILL_HERE = N_("I am still here")
 
@@ -135,7 +137,7 @@ class IdleCountdown(QDialog):
         self.setWindowTitle(_(TITLE))
         self.title.setText(_(TITLE))
         self.number.setText(str(n))
-        self.text.setText(ngettext(CLEARED_IN, CLEARED_IN_PLURAL, n).format(n=n))
+        self.text.setText(ngettext(*CLEARED_IN, n).format(n=n))
         self.warning.setText(_(UNSAVED_LOST))
         self.still_here.setText(_(STILL_HERE))
 

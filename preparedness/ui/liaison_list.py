@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from preparedness.formatting import format_date
+from preparedness.formatting import format_date, format_number
 from preparedness.i18n import N_
 from preparedness.liaison import (
     Flag,
@@ -252,6 +254,7 @@ class LiaisonScreen(QWidget):
         self.folder.setObjectName("liaison.folder")
         self.folder.setTextFormat(Qt.PlainText)
         self.folder.setLayoutDirection(Qt.LeftToRight)
+        self.folder.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.choose_folder_button = QPushButton(self)
         self.choose_folder_button.setObjectName("liaison.choose_folder")
         self.choose_folder_button.clicked.connect(self.choose_folder)
@@ -349,12 +352,20 @@ class LiaisonScreen(QWidget):
             return None
         return self.model.entry(self.proxy.mapToSource(rows[0]).row())
 
+    def select_row(self, row: int) -> None:
+        """Select one row of the list as shown (QTableView.selectRow misses in right-to-left
+        layouts before the view is laid out, so the selection model is used directly)."""
+        index = self.proxy.index(row, 0)
+        if not index.isValid():
+            return
+        flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+
     def select_label(self, label: str) -> bool:
         """Select the row of a code (for tests and for keyboard users)."""
         for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data() == label:
-                self.table.selectRow(row)
+            if self.proxy.index(row, 0).data() == label:
+                self.select_row(row)
                 return True
         return False
 
@@ -362,7 +373,7 @@ class LiaisonScreen(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        self.unlock_panel.ask(entry.path)
+        self.unlock_panel.ask(entry.path, entry.display_label)
 
     def choose_folder(self) -> None:
         _ = current_gettext()
@@ -378,9 +389,15 @@ class LiaisonScreen(QWidget):
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected_entry() is not None)
 
+    def _lang_code(self) -> str:
+        return self.window_.lang.code
+
     def _update_count(self, _: Gettext) -> None:
         total = len(self.model.entries)
-        self.count.setText(_(COUNT).format(shown=self.proxy.rowCount(), total=total))
+        shown = format_number(self.proxy.rowCount(), self._lang_code())
+        self.count.setText(
+            _(COUNT).format(shown=shown, total=format_number(total, self._lang_code()))
+        )
 
     def retranslate_ui(self, _: Gettext) -> None:
         self.title.setText(_(TITLE))
@@ -388,6 +405,7 @@ class LiaisonScreen(QWidget):
         self.folder_label.setText(_(FOLDER))
         folder = self.folder_path()
         self.folder.setText(str(folder) if folder is not None else _(NO_FOLDER))
+        self.folder.setToolTip(str(folder) if folder is not None else "")
         self.choose_folder_button.setText(_(CHOOSE_FOLDER))
         self.search.setPlaceholderText(_(SEARCH))
         self.search.setAccessibleName(_(SEARCH))

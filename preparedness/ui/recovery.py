@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from preparedness.i18n import N_
 from preparedness.ui import passphrase, services
 from preparedness.ui.appearance import set_role
+from preparedness.ui.bidi import ltr
 from preparedness.ui.language import Gettext, current_gettext
 from preparedness.ui.workers import run_in_background
 
@@ -181,7 +182,6 @@ class NewPassphraseScreen(QWidget):
         self.code = QLabel(self)
         self.code.setObjectName("recovered.code")
         self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.code.setLayoutDirection(Qt.LeftToRight)
         set_role(self.code, "heading")
         self.print_code = QPushButton(self)
         self.print_code.setObjectName("recovered.print_code")
@@ -204,8 +204,9 @@ class NewPassphraseScreen(QWidget):
         row.addWidget(self.close_button)
         for widget in (self.title, self.text, self.form, self.new_code_box, self.status):
             layout.addWidget(widget)
-        for widget in (self.code_label, self.code, self.print_code):
-            layout.addWidget(widget)
+        layout.addWidget(self.code_label)
+        layout.addWidget(self.code)
+        layout.addWidget(self.print_code, 0, Qt.AlignLeft)  # leading edge (mirrored in RTL)
         layout.addLayout(row)
         layout.addStretch(1)
         self.reset()
@@ -264,7 +265,7 @@ class NewPassphraseScreen(QWidget):
         self._set_status(SAVED)
         if code:
             self.new_code = code
-            self.code.setText(code)
+            self.code.setText(ltr(code))  # groups read left to right in every language
             for widget in (self.code_label, self.code, self.print_code):
                 widget.show()
         self.continue_button.show()

@@ -34,6 +34,11 @@ WELCOME_TEXT = N_(
     "Make a plan for who takes care of your children if you cannot. "
     "Everything stays on this computer, locked with your passphrase."
 )
+WELCOME_TEXT_COMMUNITY = N_(
+    "Make a plan for who takes care of your children if you cannot. Save it on your own USB "
+    "stick, locked with your passphrase, and take your papers home. Nothing stays on this "
+    "computer."
+)
 CHOOSE_LANGUAGE = N_("Choose your language")
 NEW_PLAN = N_("Make a new plan")
 OPEN_PLAN = N_("Open a saved plan")
@@ -192,7 +197,8 @@ class StartScreen(QWidget):
 
     def retranslate_ui(self, _: Gettext) -> None:
         self.title.setText(_(WELCOME))
-        self.intro.setText(_(WELCOME_TEXT))
+        community = self.main.is_community()
+        self.intro.setText(_(WELCOME_TEXT_COMMUNITY) if community else _(WELCOME_TEXT))
         self.choose.setText(_(CHOOSE_LANGUAGE))
         lang = self.main.lang.language
         self.review_note.setText("" if lang.reviewed else _(NOT_REVIEWED))

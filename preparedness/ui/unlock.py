@@ -8,6 +8,7 @@ a plan opened that way must get a new passphrase before anything else (the windo
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from preparedness.i18n import N_
 from preparedness.ui.appearance import set_role
+from preparedness.ui.bidi import isolate
 from preparedness.ui.language import Gettext, current_gettext
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ RECOVERY_HELP = N_(
 FORGOT = N_("I forgot the passphrase")
 USE_PASSPHRASE = N_("Use the passphrase instead")
 UNLOCK = N_("Open")
+OPENING_PLAN = N_("Open the plan {label}")
 CANCEL = N_("Cancel")
 OPENING = N_("Opening… please wait.")
 OPEN_BACKUP = N_("Open the backup copy")
@@ -61,6 +64,11 @@ class UnlockPanel(QWidget):
         self._error = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.which = QLabel(self)
+        self.which.setObjectName(f"{prefix}.which")
+        self.which.setTextFormat(Qt.PlainText)
+        set_role(self.which, "heading")
+        self._which = ""
         self.pass_label = QLabel(self)
         self.help = QLabel(self)
         self.help.setWordWrap(True)
@@ -91,6 +99,7 @@ class UnlockPanel(QWidget):
         self.message.setObjectName(f"{prefix}.message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.PlainText)
+        layout.addWidget(self.which)
         layout.addWidget(self.pass_label)
         layout.addWidget(self.help)
         layout.addWidget(self.passphrase)
@@ -102,6 +111,7 @@ class UnlockPanel(QWidget):
     def reset(self) -> None:
         """Hidden, empty, nothing typed remembered (not even in the undo history)."""
         self.path = None
+        self._which = ""
         self.passphrase.setText("")  # setText, unlike clear(), leaves nothing to undo
         self.set_recovery(False)
         self.hide()
@@ -109,11 +119,14 @@ class UnlockPanel(QWidget):
         self.set_message("")
         self.set_busy(False)
 
-    def ask(self, path: Path) -> None:
+    def ask(self, path: Path, label: str = "") -> None:
+        """Ask for the passphrase of ``path``; ``label`` is the liaison's code to show."""
         self.path = path
+        self._which = label
         self.backup_button.hide()
         self.set_recovery(False)
         self.set_message("")
+        self.retranslate_ui(current_gettext())
         self.show()
         self.passphrase.setFocus()
 
@@ -148,6 +161,8 @@ class UnlockPanel(QWidget):
         if self.recovery:
             from preparedness.vault import is_recovery_code
 
+            # a code copied from the screen may carry invisible direction marks
+            secret = "".join(ch for ch in secret if unicodedata.category(ch) != "Cf")
             if not is_recovery_code(secret):
                 self.set_message(NOT_A_CODE, error=True)
                 return
@@ -191,6 +206,9 @@ class UnlockPanel(QWidget):
         self.cancelled.emit()
 
     def retranslate_ui(self, _: Gettext) -> None:
+        which = _(OPENING_PLAN).format(label=isolate(self._which)) if self._which else ""
+        self.which.setText(which)
+        self.which.setVisible(bool(self._which))
         label = _(RECOVERY_CODE) if self.recovery else _(PASSPHRASE)
         self.pass_label.setText(label)
         self.passphrase.setAccessibleName(label)

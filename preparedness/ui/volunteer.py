@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -247,6 +248,7 @@ class VolunteerSettingsDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         body.setObjectName("volunteer.body")
         layout = QVBoxLayout(body)
@@ -331,6 +333,8 @@ class VolunteerSettingsDialog(QDialog):
         self.folder.setObjectName("volunteer.plans_folder")
         self.folder.setTextFormat(Qt.PlainText)
         self.folder.setLayoutDirection(Qt.LeftToRight)
+        # a long path must not widen the dialog: it is cut, and shown whole as a tooltip
+        self.folder.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.choose_folder = QPushButton(folder_row)
         self.choose_folder.setObjectName("volunteer.choose_folder")
         self.choose_folder.clicked.connect(self._choose_folder)
@@ -410,6 +414,7 @@ class VolunteerSettingsDialog(QDialog):
 
     def _show_folder(self, _: Gettext) -> None:
         self.folder.setText(self.plans_folder or _(NO_FOLDER))
+        self.folder.setToolTip(self.plans_folder)
 
     def chosen(self) -> Settings | None:
         """The settings as chosen in the dialog, or None (and a message) if a PIN is wrong."""

@@ -210,6 +210,7 @@ class SavePage(BasePage):
         from preparedness.model.clear_metadata import MAX_LABEL_CHARS
 
         self.label_edit.setMaxLength(MAX_LABEL_CHARS)
+        self.label_edit.setMaximumWidth(420)
         self.label_edit.textEdited.connect(self._label_edited)
         self.label_label.setBuddy(self.label_edit)
         self.label_help = QLabel(self.label_section)
@@ -245,7 +246,7 @@ class SavePage(BasePage):
         self.keys_title.setStyleSheet("font-weight: bold")
         self.keys_state = QLabel(self.keys_section)
         self.keys_state.setObjectName("save.recovery_state")
-        row = QHBoxLayout()
+        column = QVBoxLayout()  # one under the other: long translations never squeeze them
         self.change_button = QPushButton(self.keys_section)
         self.change_button.setObjectName("save.change_passphrase")
         self.change_button.clicked.connect(self.change_passphrase)
@@ -256,11 +257,10 @@ class SavePage(BasePage):
         self.remove_code_button.setObjectName("save.remove_recovery")
         self.remove_code_button.clicked.connect(self.remove_recovery_code)
         for button in (self.change_button, self.new_code_button, self.remove_code_button):
-            row.addWidget(button)
-        row.addStretch(1)
+            column.addWidget(button, 0, Qt.AlignLeft)  # leading edge (mirrored in RTL)
         box.addWidget(self.keys_title)
         box.addWidget(self.keys_state)
-        box.addLayout(row)
+        box.addLayout(column)
 
     def _label_edited(self, text: str) -> None:
         plan = self.main.session.plan
