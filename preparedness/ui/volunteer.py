@@ -183,7 +183,12 @@ class PinDialog(QDialog):
         row.addWidget(self.cancel)
         layout.addLayout(row)
         self._message = ""
+        self.finished.connect(self._wipe)
         self.retranslate_ui(window.lang.gettext)
+
+    def _wipe(self) -> None:
+        self.pin.setText("")
+        self.again.setText("")
 
     def _say(self, msgid: str) -> None:
         self._message = msgid
@@ -380,6 +385,7 @@ class VolunteerSettingsDialog(QDialog):
         self._message = ""
         self._message_error = False
         self.resize(760, 720)
+        self.finished.connect(lambda _result: self.new_pin.setText(""))
         self.retranslate_ui(window.lang.gettext)
 
     def _fill_profiles(self, selected: str) -> None:

@@ -682,6 +682,12 @@ class MainWindow(QWidget):
 
     def clear_everything(self) -> None:
         close_dialogs()
+        # dialogs kept for reuse hold what they showed (a recovery sheet's PDF, a PIN typed)
+        for name in ("recovery_dialog", "pin_dialog", "volunteer_dialog"):
+            dialog = getattr(self, name, None)
+            if dialog is not None:
+                dialog.deleteLater()
+                setattr(self, name, None)
         self._forget_pages()
         self.session.close()
         self._opened_from = None

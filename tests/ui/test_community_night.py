@@ -96,6 +96,9 @@ def test_finish_and_next_family_leaves_a_fresh_welcome_screen(
     qtbot.waitUntil(lambda: save.recovery_code is not None, timeout=10000)
     code = save.recovery_code
     assert save.code.text() == code
+    click(qtbot, save.print_recovery)  # the recovery sheet, previewed from memory
+    qtbot.waitUntil(lambda: getattr(window, "recovery_dialog", None) is not None, timeout=30000)
+    window.recovery_dialog.reject()
     # make the packet (kept in memory for the preview)
     window.wizard.next()
     printing = window.pages["print"]
@@ -114,6 +117,10 @@ def test_finish_and_next_family_leaves_a_fresh_welcome_screen(
     assert window.stack.currentWidget() is window.start
     assert window.session.plan is None and window.session.plan_file is None
     assert printing.pdfs == {} and printing.document.pageCount() == 0
+    from PySide6.QtPdf import QPdfDocument
+
+    assert all(d.pageCount() == 0 for d in window.findChildren(QPdfDocument))
+    assert getattr(window, "recovery_dialog", None) is None
     needles = [*CANARIES, secret, code, str(usb), "usb" + "/plan.fpp"]
     texts = all_texts(window)
     leaks = [(n, t) for t in texts for n in needles if n and n in t]

@@ -369,6 +369,10 @@ class SavePage(BasePage):
         pass
 
     def forget(self) -> None:
+        dialog = getattr(self, "change_dialog", None)
+        if dialog is not None:
+            dialog.deleteLater()
+            self.change_dialog = None
         # setText, unlike clear(), leaves nothing in the undo history
         self.passphrase.setText("")
         self.confirm.setText("")
