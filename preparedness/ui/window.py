@@ -209,9 +209,9 @@ class MainWindow(QWidget):
 
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1100, 820)
+        self.set_mode(self.mode, retranslate=False)  # set_language translates everything next
         self.set_language(self.start_language)
         self.stack.setCurrentWidget(self.start)
-        self.set_mode(self.mode)
         self.saved.connect(self._after_save)
         # The first screen needs only the languages: build the wizard right after it shows.
         QTimer.singleShot(0, self._build_wizard)
@@ -522,14 +522,15 @@ class MainWindow(QWidget):
     def is_liaison(self) -> bool:
         return self.mode == Mode.LIAISON
 
-    def set_mode(self, mode: Mode) -> None:
+    def set_mode(self, mode: Mode, retranslate: bool = True) -> None:
         """Switch the mode now (the volunteer settings do; no restart needed)."""
         self.mode = Mode(mode)
         self.idle_guard.set_enabled(self.is_community())
         self.start.update_mode()
         if not self.is_liaison() and self.stack.currentWidget() is self._liaison:
             self.show_start()
-        self.retranslate_all()
+        if retranslate:
+            self.retranslate_all()
 
     def finish_texts(self) -> tuple[str, str]:
         if self.is_community():
