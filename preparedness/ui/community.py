@@ -18,7 +18,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from preparedness.i18n import N_, N_plural, plural_translator
 from preparedness.ui.appearance import set_role
@@ -86,8 +87,8 @@ class InputWatcher(QObject):
 class IdleCountdown(QDialog):
     """The warning before an idle reset: large numbers, plain words, one button."""
 
-    def __init__(self, window: MainWindow, seconds: float) -> None:
-        super().__init__(window)
+    def __init__(self, window: MainWindow, seconds: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
         self.window_ = window
         self.setObjectName("idle_countdown")
         self.setModal(False)
@@ -199,7 +200,7 @@ class IdleGuard(QObject):
     def cancel(self) -> None:
         """Input arrived: hide the warning, start counting idleness again."""
         countdown, self.countdown = self.countdown, None
-        if countdown is not None:
+        if countdown is not None and isValid(countdown):
             countdown.hide()
             countdown.deleteLater()
         self.watcher.touch()
@@ -208,6 +209,9 @@ class IdleGuard(QObject):
         if not self.enabled:
             return
         now = time.monotonic()
+        if self.countdown is not None and not isValid(self.countdown):
+            self.cancel()  # closed with the dialog it was shown over: someone is here
+            return
         if self.countdown is not None:
             left = self.countdown_ms / 1000 - (now - self._countdown_started)
             if left <= 0:
@@ -225,7 +229,10 @@ class IdleGuard(QObject):
 
     def _start_countdown(self, now: float) -> None:
         self._countdown_started = now
-        countdown = IdleCountdown(self.window, self.countdown_ms / 1000)
+        # Over an open modal dialog (a file dialog, a question), the warning must belong to
+        # it: a window behind a modal dialog takes no clicks.
+        modal = QApplication.activeModalWidget()
+        countdown = IdleCountdown(self.window, self.countdown_ms / 1000, modal)
         self.countdown = countdown
         countdown.rejected.connect(self._still_here)
         countdown.adjustSize()

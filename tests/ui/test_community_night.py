@@ -194,6 +194,22 @@ def test_any_input_during_the_countdown_cancels_it(make_window, restarts, qtbot)
     assert restarts == []
 
 
+def test_the_warning_shows_over_an_open_dialog(make_window, restarts, qtbot) -> None:
+    """A window behind a modal dialog takes no clicks: the countdown belongs to the dialog."""
+    from preparedness.ui.recovery import ChangePassphraseDialog
+
+    window = community_window(make_window, idle_ms=250, countdown_ms=1200)
+    fill_a_family(window)
+    dialog = ChangePassphraseDialog(window)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    guard = window.idle_guard
+    qtbot.waitUntil(guard.counting_down, timeout=5000)
+    assert guard.countdown is not None and guard.countdown.parent() is dialog
+    qtbot.waitUntil(lambda: restarts == [1], timeout=5000)
+    assert not dialog.isVisible() and window.session.plan is None
+
+
 def test_a_fresh_welcome_screen_is_left_alone(make_window, restarts, qtbot) -> None:
     window = community_window(make_window, idle_ms=100, countdown_ms=500)
     qtbot.wait(600)
