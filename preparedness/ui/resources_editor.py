@@ -270,6 +270,11 @@ class ResourcesEditor(QDialog):
         ):
             widget.setAccessibleName(_(label))
         self.table.setHorizontalHeaderLabels([_(label) for _key, label in COLUMNS])
+        for row in range(self.table.rowCount()):
+            kind = self.table.cellWidget(row, 0)
+            if isinstance(kind, QComboBox):
+                for index in range(kind.count()):
+                    kind.setItemText(index, _(KIND_NAMES[kind.itemData(index)]))
         self.add_button.setText(_(ADD))
         self.remove_button.setText(_(REMOVE))
         self.save_button.setText(_(SAVE))
