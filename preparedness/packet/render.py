@@ -28,7 +28,7 @@ from preparedness.packet.sections import ORDER, SECTIONS
 from preparedness.packet.sections import cover as cover_section
 from preparedness.packet.sections.base import COPY_NAMES, Context, Copy, PacketTable
 from preparedness.packet.styles import GEOMETRY, PAGE_SIZES, RULE, style
-from preparedness.packet.text import draw_text_line, font_for_char
+from preparedness.packet.text import draw_text_line, font_for_char, line_height
 
 __all__ = ["PAGE_SIZES", "Copy", "render_packet", "render_recovery_sheet"]
 
@@ -61,6 +61,7 @@ def _footer_canvas(ctx: Context, name_msgid: str) -> type[Canvas]:
 
     family_label, english_label = labels(ctx.fam), labels(ctx.en)
     two_lines = family_label != english_label
+    family_step = line_height(family_label, footer)
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -95,7 +96,8 @@ def _footer_canvas(ctx: Context, name_msgid: str) -> type[Canvas]:
             draw_text_line(self, label_x, y, family_label, footer, ctx.direction, label_align, room)
             draw_text_line(self, number_x, y, page_family, footer, "auto", number_align)
             if two_lines:
-                y -= footer.size * 1.45
+                # The family's line may be in a tall script (Myanmar): step by its leading.
+                y -= max(footer.size * 1.45, family_step)
                 draw_text_line(self, left, y, english_label, footer, "ltr", "left", room)
                 if page_english != page_family:
                     draw_text_line(self, right, y, page_english, footer, "ltr", "right")

@@ -84,6 +84,17 @@ class PacketTable(Table):
         cleaned = [[_cell(c) for c in row] for row in data]
         super().__init__(cleaned, *args, **kwargs)
         self.setStyle([("FONTNAME", (0, 0), (-1, -1), font_for_char("A"))])
+        self._widths_for: float | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:
+        # reportlab resolves column widths ("40%") at the first wrap only, but row heights at
+        # every wrap: wrapped again at another width (a shrunk page, a box), the rows were
+        # measured for other columns than the cells are drawn in, and bottom-aligned cells
+        # rose out of their rows over the text above. Widths follow the width given.
+        if self._widths_for != availWidth:
+            self._width_calculated_once = 0
+            self._widths_for = availWidth
+        super()._calc(availWidth, availHeight)
 
 
 def _cell(value: Any) -> Any:
@@ -306,6 +317,7 @@ class Context:
             spaceAfter=max(fam_style.space_after, en_style.space_after),
             splitInRow=24,
         )
+        table.break_after = False  # a heading or a line of text, not a block (fit.OnePage)
         return [table]
 
     def title(self, msgid: str, **values: str) -> list[Flowable]:

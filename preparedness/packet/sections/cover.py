@@ -1,8 +1,10 @@
 """The cover: what this paper is, when to check it again, who gets which copy, what is inside.
 
 Why a table of contents with instructions: a frightened reader needs to know what to *do* with
-each page, not just its name. The cover is built last, from the sections actually printed, and
-always fits on one page (long translations shrink it slightly rather than spill over).
+each page, not just its name. The cover is built last, from the sections actually printed. It
+is one page: a long translation shrinks it a little (``fit.OnePage``, never below
+``fit.MIN_SCALE``); a longer one runs onto a second page, split evenly between its blocks or
+the rows of the list of contents, never leaving a few rows alone.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, TableStyle
+from reportlab.platypus import Flowable, PageBreak, TableStyle
 
 from preparedness.packet import strings as S
+from preparedness.packet.fit import BreakPoint, OnePage
 from preparedness.packet.sections.base import COPY_NAMES, Context, Copy, PacketTable
 from preparedness.packet.sections.school_letter import schools_with_children
 from preparedness.packet.styles import ALERT, SHADE
@@ -54,7 +57,7 @@ def _contents(ctx: Context, contents: Sequence[tuple[str, str]]) -> list[Flowabl
     ]
     table = ctx.table(rows, [0.32, 0.68], header_rows=0, shade_first_column=True)
     table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
-    return [ctx.gap(4), *ctx.subheading(S.COVER_PAGES_TITLE), table]
+    return [BreakPoint(), ctx.gap(4), *ctx.subheading(S.COVER_PAGES_TITLE), table]
 
 
 def _school_children(ctx: Context) -> list[Flowable]:
@@ -91,7 +94,8 @@ def build(ctx: Context, contents: Sequence[tuple[str, str]]) -> list[Flowable]:
             out.extend(ctx.para(S.COVER_PRIVATE))
         out.extend([ctx.gap(4), _box(ctx, _review(ctx), ALERT)])
 
-    out.extend([ctx.gap(8), *ctx.bilingual(S.NOT_LEGAL_ADVICE, "strong", "body_gloss")])
+    out.extend([BreakPoint(), ctx.gap(8)])
+    out.extend(ctx.bilingual(S.NOT_LEGAL_ADVICE, "strong", "body_gloss"))
     if ctx.copy != Copy.SCHOOL:
         out.extend(ctx.para(S.ASK_A_LAWYER))
 
@@ -99,23 +103,9 @@ def build(ctx: Context, contents: Sequence[tuple[str, str]]) -> list[Flowable]:
         copies: list[Flowable] = [*ctx.subheading(S.COVER_COPIES_TITLE)]
         for msgid in (S.COVER_COPY_FAMILY, S.COVER_COPY_CAREGIVER, S.COVER_COPY_SCHOOL):
             copies.extend(ctx.para(msgid))
-        out.extend([ctx.gap(4), _box(ctx, copies)])
+        out.extend([BreakPoint(), ctx.gap(4), _box(ctx, copies)])
     if contents:
         out.extend(_contents(ctx, contents))
     if ctx.lang != "en" and not ctx.language.reviewed and ctx.pair(S.PACKET_TITLE)[1]:
         out.extend([ctx.gap(6), *ctx.note(S.UNREVIEWED_TRANSLATION)])
-    return [*_one_page(ctx, out), PageBreak()]
-
-
-# Below this, shrinking the cover onto one page would make it too small to read comfortably;
-# a long translation then lets the cover run onto a second page instead.
-MIN_COVER_SCALE = 0.85
-
-
-def _one_page(ctx: Context, content: list[Flowable]) -> list[Flowable]:
-    needed = sum(
-        f.wrap(ctx.width, ctx.height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in content
-    )
-    if needed <= ctx.height or needed * MIN_COVER_SCALE > ctx.height:
-        return content
-    return [KeepInFrame(ctx.width, ctx.height, content, mode="shrink")]
+    return [OnePage(out, ctx.height), PageBreak()]

@@ -8,7 +8,7 @@ docs/TEXT-LAYER.md.  For byte-identical PDFs, build documents with reportlab's `
 from __future__ import annotations
 
 from .bidi import paragraph_direction as _paragraph_direction
-from .block import Span, TextBlock, TextStyle, draw_text_line, text_width
+from .block import Span, TextBlock, TextStyle, draw_text_line, line_height, text_width
 from .clean import clean_user_text
 from .fonts import font_for_char, missing_glyphs, registered_font_names
 
@@ -19,6 +19,7 @@ __all__ = [
     "clean_user_text",
     "draw_text_line",
     "font_for_char",
+    "line_height",
     "missing_glyphs",
     "paragraph_direction",
     "registered_font_names",

@@ -377,6 +377,13 @@ def _single(text: str, bold: bool, direction: str) -> Paragraph:
     return layout.prepare(t, bold, base)
 
 
+def line_height(text: str, style: TextStyle) -> float:
+    """Distance between the baselines of lines of `text` in `style`: `style.leading`, or the
+    largest default leading of the fonts the text uses (Myanmar script needs 1.9 x size)."""
+    p = _single(text, style.bold, "auto")
+    return _metrics(p.keys, style)[0]
+
+
 def text_width(text: str, style: TextStyle) -> float:
     """Shaped width in points of `text` drawn as one line in `style`."""
     p = _single(text, style.bold, "auto")

@@ -1,0 +1,210 @@
+"""The packet on paper: nothing prints over anything else, and units keep to their pages.
+
+Read back from the PDF with ``pdftotext -bbox-layout`` (one box per word): words of different
+lines must not overlap, in every language, copy and page size. Units (the cover, a child's
+sheet, a letter with its translation, a section) are laid out alone in the packet's own frame
+to see how many pages they take and how full each one is.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from reportlab.platypus import Flowable
+from test_packet_copies import render
+
+from preparedness.languages import language_codes
+from preparedness.model.demo import demo_plan
+from preparedness.packet import Copy
+from preparedness.packet import render as render_module
+from preparedness.packet.fit import MIN_SCALE, OnePage
+from preparedness.packet.sections.base import Context, PacketTable
+from preparedness.packet.styles import GEOMETRY, PAGE_SIZES
+from preparedness.packet.text import TextBlock, TextStyle
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+LANGS = language_codes()
+SIZES = ("letter", "a4")
+
+
+@dataclass(frozen=True)
+class Word:
+    line: int
+    x0: float
+    y0: float  # from the top of the page
+    x1: float
+    y1: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    height: float
+    words: tuple[Word, ...]
+    text: str
+
+    def fill(self) -> float:
+        """How far down the frame the text goes (0 empty, 1 full), footer not counted."""
+        top, bottom = GEOMETRY.top, self.height - GEOMETRY.bottom
+        lows = [w.y1 for w in self.words if w.y1 < bottom + 2]
+        return (max(lows, default=top) - top) / (bottom - top)
+
+
+def pages(pdf: bytes) -> list[Page]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p.pdf"
+        path.write_bytes(pdf)
+        xml = subprocess.run(
+            ["pdftotext", "-bbox-layout", str(path), "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+    root = ElementTree.fromstring(re.sub(r'xmlns="[^"]+"', "", xml))
+    out: list[Page] = []
+    for page in root.iter("page"):
+        words = []
+        for n, line in enumerate(page.iter("line")):
+            for w in line.iter("word"):
+                box = [float(w.get(k) or 0) for k in ("xMin", "yMin", "xMax", "yMax")]
+                words.append(Word(n, *box, w.text or ""))
+        text = " ".join(w.text for w in words)
+        out.append(Page(float(page.get("height") or 0), tuple(words), text))
+    return out
+
+
+def overlaps(words: Sequence[Word]) -> list[tuple[str, str]]:
+    """Words of different lines whose boxes overlap by more than a third of a line.
+
+    poppler's boxes span the font's ascent and descent, so lines set at their normal leading
+    touch or overlap by a sliver; text printed over text overlaps by much more.
+    """
+    found = []
+    ordered = sorted(words, key=lambda w: w.y0)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if b.y0 >= a.y1:
+                break
+            if a.line == b.line:
+                continue
+            dx = min(a.x1, b.x1) - max(a.x0, b.x0)
+            dy = min(a.y1, b.y1) - max(a.y0, b.y0)
+            if dx > 1 and dy > 0.35 * min(a.y1 - a.y0, b.y1 - b.y0):
+                found.append((a.text, b.text))
+    return found
+
+
+@cache
+def packet_pages(lang: str, copy: Copy, size: str) -> list[Page]:
+    return pages(render(lang, copy, size))
+
+
+def context(lang: str, copy: Copy, size: str = "letter", plan=None) -> Context:
+    plan = plan if plan is not None else demo_plan(lang)
+    return render_module._context(plan, lang, copy, PAGE_SIZES[size], None)
+
+
+def alone(ctx: Context, flowables: Sequence[Flowable]) -> bytes:
+    """The flowables laid out by themselves, in the packet's frame (no footer)."""
+    buffer = io.BytesIO()
+    size = (ctx.width + GEOMETRY.left + GEOMETRY.right, ctx.height + GEOMETRY.top + GEOMETRY.bottom)
+    render_module._document(buffer, ctx, size).build(list(flowables))
+    return buffer.getvalue()
+
+
+# -- nothing prints over anything else -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_text_prints_over_other_text(lang: str) -> None:
+    """Every page of every copy in both sizes (the Vietnamese cover printed its copies box
+    over "Ask a lawyer…"; the Karen footer's two lines touched)."""
+    problems = []
+    for copy in Copy:
+        for size in SIZES:
+            for n, page in enumerate(packet_pages(lang, copy, size), 1):
+                found = overlaps(page.words)
+                if found:
+                    problems.append(f"{copy} {size} page {n}: {found[:3]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_overlap_check_sees_text_printed_over_text() -> None:
+    """The check itself: two lines drawn 4 pt apart are found, 1.3 x size apart are not."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from preparedness.packet.text import draw_text_line
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    st = TextStyle(size=11)
+    draw_text_line(canvas, 72, 700, "Ask a lawyer to look at any paper", st)
+    draw_text_line(canvas, 72, 700 - 11 * 1.3, "before you sign it.", st)
+    canvas.showPage()
+    draw_text_line(canvas, 72, 700, "Ask a lawyer to look at any paper", st)
+    draw_text_line(canvas, 72, 696, "Who gets which copy", st)
+    canvas.save()
+    clean, overprinted = pages(buffer.getvalue())
+    assert overlaps(clean.words) == []
+    assert overlaps(overprinted.words)
+
+
+def test_table_columns_follow_the_width_it_is_wrapped_at() -> None:
+    """The cause of the overprinted cover: reportlab fixes a table's column widths at its
+    first wrap but measures rows at every wrap; a table measured at one width and drawn at
+    another had rows too short for its cells."""
+    text = "Caregiver copy: give one to each caregiver. It has no immigration details. " * 2
+    table = PacketTable([[TextBlock(text, TextStyle(size=11))]], colWidths=["100%"])
+    _, tall = table.wrap(300, 1000)
+    _, short = table.wrap(600, 1000)
+    assert sum(table._colWidths) == pytest.approx(600)
+    assert short < tall
+    table.wrap(300, 1000)
+    assert sum(table._colWidths) == pytest.approx(300)
+
+
+# -- the cover -------------------------------------------------------------------------------
+
+
+def cover_of(ctx: Context) -> OnePage:
+    cover = render_module._story(ctx)[0]
+    assert isinstance(cover, OnePage)
+    return cover
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("copy", list(Copy))
+@pytest.mark.parametrize("lang", LANGS)
+def test_cover_is_one_page_or_two_even_ones(lang: str, copy: Copy, size: str) -> None:
+    """Shrunk no further than MIN_SCALE to fit one page; otherwise two pages, each well
+    filled (the French cover left three rows and a note alone on its second page)."""
+    ctx = context(lang, copy, size)
+    cover = cover_of(ctx)
+    laid_out = pages(alone(ctx, [cover]))
+    assert len(laid_out) <= 2
+    assert MIN_SCALE <= cover.scale <= 1.0
+    if len(laid_out) == 2:
+        assert cover.scale == 1.0
+        assert min(p.fill() for p in laid_out) > 0.35, [p.fill() for p in laid_out]
+    assert not [p for p in laid_out if overlaps(p.words)]
+
+
+def test_long_vietnamese_cover_is_shrunk_onto_one_page() -> None:
+    """The reported case: ~797 pt of cover for 691 pt of Letter page."""
+    ctx = context("vi", Copy.FAMILY)
+    cover = cover_of(ctx)
+    laid_out = pages(alone(ctx, [cover]))
+    assert len(laid_out) == 1
+    assert MIN_SCALE <= cover.scale < 0.95
+    assert laid_out[0].fill() > 0.95
