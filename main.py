@@ -3,7 +3,7 @@ laptop), or a command of the CLI: ``python main.py demo --out DIR``."""
 
 import sys
 
-from preparedness.launch import entry
+from preparedness.cli import main
 
 if __name__ == "__main__":
-    sys.exit(entry(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:]))

@@ -134,10 +134,16 @@ def _write_output(path: str, data: bytes) -> None:
 # ---------------------------------------------------------------------------- commands
 
 
-def cmd_app(args: argparse.Namespace) -> int:
+def wants_app(argv: Sequence[str]) -> bool:
+    """No arguments, or options only (``--community``, Qt's ``-platform``…): open the app."""
+    return not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help"))
+
+
+def run_app(argv: Sequence[str]) -> int:
+    """Qt is imported only here, so the commands run on a machine without Qt's libraries."""
     from preparedness.app import main as app_main
 
-    return app_main(args.qt_args)
+    return app_main(list(argv))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -334,9 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--passphrase-file", metavar="F", help="read the passphrase from F")
         return p
 
-    p = sub.add_parser("app", help="open the app (the default)")
-    p.add_argument("qt_args", nargs=argparse.REMAINDER)
-    p.set_defaults(func=cmd_app)
+    # Listed for --help; main() hands "app" and its options to the app before parsing.
+    sub.add_parser("app", help="open the app (the default; --community on a shared laptop)")
 
     langs = language_codes()
     p = sub.add_parser("demo", help="write DIR/demo-plan.fpp and DIR/demo-packet.pdf")
@@ -409,12 +414,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
-        argv = ["app", *argv]  # Qt's own options (e.g. -platform) go to the app
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["app"])
+    if wants_app(argv):
+        return run_app(argv)
+    if argv[0] == "app":
+        return run_app(argv[1:])
+    args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except CliError as exc:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from uihelpers import all_texts, cards, check, click, field, type_text
 
 from preparedness.app import parse_args, run_mode
+from preparedness.cli import wants_app
 from preparedness.i18n import translator
-from preparedness.launch import wants_app
 from preparedness.settings import Mode, Settings
 from preparedness.ui import community
 from preparedness.ui.safety import QT_FILE_DIALOG_GROUP
