@@ -21,12 +21,13 @@ from xml.etree import ElementTree
 
 import pytest
 from reportlab.platypus import Flowable
-from test_packet_copies import render
+from test_packet_copies import render, squeeze
 
 from preparedness.languages import language_codes
 from preparedness.model.demo import demo_plan
 from preparedness.packet import Copy
 from preparedness.packet import render as render_module
+from preparedness.packet import strings as S
 from preparedness.packet.fit import MIN_SCALE, OnePage
 from preparedness.packet.sections.base import Context, PacketTable
 from preparedness.packet.styles import GEOMETRY, PAGE_SIZES
@@ -208,3 +209,60 @@ def test_long_vietnamese_cover_is_shrunk_onto_one_page() -> None:
     assert len(laid_out) == 1
     assert MIN_SCALE <= cover.scale < 0.95
     assert laid_out[0].fill() > 0.95
+
+
+# -- the letter to the school and its translation ----------------------------------------------
+
+
+def letters(ctx: Context) -> list[bytes]:
+    from preparedness.packet.sections import school_letter
+
+    return [
+        alone(ctx, school_letter.letter(ctx, school, children))
+        for school, children in school_letter.schools_with_children(ctx)
+    ]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_letter_and_its_translation_share_a_page_when_they_can(lang: str, size: str) -> None:
+    """The translation follows the English letter on its page (shrunk a little if need be);
+    only when they cannot share one does it start the next page, whole, and the English
+    letter is never split (it was: a whole page per translation, mostly blank)."""
+    ctx = context(lang, Copy.FAMILY, size)
+    # Its English line: poppler gives right-to-left lines back in visual order.
+    note = squeeze(ctx.en(S.TRANSLATION_NOTE))
+    for pdf in letters(ctx):
+        laid_out = pages(pdf)
+        assert squeeze(ctx.en(S.LETTER_SIGNATURES)) in squeeze(laid_out[0].text)
+        if len(laid_out) == 2:
+            assert note not in squeeze(laid_out[0].text)
+            assert note in squeeze(laid_out[1].text)
+            assert squeeze(ctx.en(S.LETTER_CHILDREN)) not in squeeze(laid_out[1].text)
+        else:
+            assert len(laid_out) == 1
+    if lang in ("es", "ar", "vi", "zh_Hans", "fr"):
+        assert all(len(pages(pdf)) == 1 for pdf in letters(ctx))
+
+
+def test_school_copy_is_one_sheet_per_school_when_it_fits() -> None:
+    """English: letter and health facts on one sheet per school (they took two, the second
+    with a few lines of health facts)."""
+    laid_out = packet_pages("en", Copy.SCHOOL, "letter")
+    assert len(laid_out) == 3  # the cover, then one sheet per school
+    assert all(squeeze(S.SCHOOL_HEALTH_TITLE) in squeeze(p.text) for p in laid_out[1:])
+
+
+@pytest.mark.parametrize("lang", ["es", "ar", "ksw"])
+def test_school_copy_letter_then_translation_with_health_facts(lang: str) -> None:
+    """When the letter, its translation and the health facts cannot share a page, the English
+    letter has its page and the translation and the health facts share the next."""
+    laid_out = packet_pages(lang, Copy.SCHOOL, "letter")
+    ctx = context(lang, Copy.SCHOOL)
+    note = squeeze(ctx.en(S.TRANSLATION_NOTE))
+    for page in laid_out[1:]:
+        text = squeeze(page.text)
+        if squeeze(ctx.en(S.LETTER_SIGNATURES)) in text:
+            assert note not in text
+        else:
+            assert note in text and squeeze(S.SCHOOL_HEALTH_TITLE) in text

@@ -3,15 +3,21 @@
 Why English first: the school reads and files the English text, and that is what the parents
 sign. The translation follows in a shaded box, marked as a reading aid, so a parent knows what
 they sign without two texts competing to be "the" letter.
+
+Why one unit (``fit.OnePage``): the letter and its translation are one sheet when they fit,
+shrunk a little if need be, so a parent reads them side by side and no page holds a lone box.
+When they cannot share a page, the translation (kept whole) starts the next one; the English
+letter itself is never split between its signature lines and the text it signs.
 """
 
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, TableStyle
 
 from preparedness.model.plan import Child, School
 from preparedness.packet import strings as S
+from preparedness.packet.fit import BreakPoint, OnePage
 from preparedness.packet.sections.base import Context, PacketTable
 from preparedness.packet.sections.children import school_health
 from preparedness.packet.sections.contacts import contacts_table
@@ -78,10 +84,10 @@ def _signatures(ctx: Context) -> PacketTable:
                 ctx.block(ctx.en(S.LETTER_DATE_LINE), "note", "ltr", "left"),
             ]
         )
-    width = ctx.width
     return PacketTable(
         rows,
-        colWidths=[width * 0.4, width * 0.38, width * 0.22],
+        # Shares of the width given: the letter may be drawn shrunk to share a page.
+        colWidths=["40%", "38%", "22%"],
         rowHeights=[44] * len(rows),
         style=TableStyle(
             [
@@ -112,7 +118,7 @@ def _translation(ctx: Context, school_name: str) -> list[Flowable]:
         inner.extend(ctx.note(S.UNREVIEWED_TRANSLATION))
     box = PacketTable(
         [[inner]],
-        colWidths=[ctx.width],
+        colWidths=["100%"],
         style=TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SHADE)),
@@ -125,10 +131,16 @@ def _translation(ctx: Context, school_name: str) -> list[Flowable]:
         ),
         splitInRow=24,
     )
-    return [KeepTogether([ctx.gap(12), box])]
+    return [BreakPoint(), ctx.gap(12), box]
 
 
 def letter(ctx: Context, school: School | None, children: list[Child]) -> list[Flowable]:
+    """The letter and its translation, one page when they can share it."""
+    return [OnePage(_letter_content(ctx, school, children), ctx.height, split_tables=False)]
+
+
+def _letter_content(ctx: Context, school: School | None, children: list[Child]) -> list[Flowable]:
+    """The English letter, then (after a place the page may break) its translation."""
     school_name = ctx.clean(school.name) if school is not None else ""
     blank = "______________________________"
     out: list[Flowable] = [
@@ -170,15 +182,16 @@ def build(ctx: Context) -> list[Flowable]:
 
 
 def build_school_copy(ctx: Context) -> list[Flowable]:
-    """School copy: per school, the letter then that school's children's health facts."""
+    """School copy: per school, the letter then that school's children's health facts, one
+    sheet per school when they fit; otherwise the next page starts at the translation or at
+    the health facts."""
     out: list[Flowable] = []
     for i, (school, children) in enumerate(schools_with_children(ctx)):
         if i:
             out.append(PageBreak())
-        out.extend(letter(ctx, school, children))
+        body = _letter_content(ctx, school, children)
         health = school_health(ctx, children)
         if health:
-            out.append(CondPageBreak(ctx.height * 0.3))
-            out.append(ctx.gap(14))
-            out.extend(health)
+            body.extend([BreakPoint(), ctx.gap(14), *health])
+        out.append(OnePage(body, ctx.height, split_tables=False))
     return out
