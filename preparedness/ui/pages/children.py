@@ -14,6 +14,7 @@ from preparedness.ui.pages.base import BasePage
 from preparedness.ui.widgets import Card, Section
 
 CHILD_TITLE = N_("Child {number}")
+CHILD_TITLE_NAMED = N_("Child {number}: {name}")
 ADD_CHILD = N_("Add a child")
 HEALTH = N_("Health and medicines")
 DAILY_LIFE = N_("Daily life and comfort")
@@ -53,8 +54,9 @@ class ChildrenPage(BasePage):
 
     def _child_card(self, index: int, child: Child) -> Card:
         def title(_: Gettext, i: int = index, c: Child = child) -> str:
-            text = _(CHILD_TITLE).format(number=i + 1)
-            return f"{text}: {isolate(c.name)}" if c.name.strip() else text
+            if c.name.strip():
+                return _(CHILD_TITLE_NAMED).format(number=i + 1, name=isolate(c.name))
+            return _(CHILD_TITLE).format(number=i + 1)
 
         card = Card(child.id, title, self.content)
         base = f"children[{child.id}]"

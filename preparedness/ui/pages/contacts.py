@@ -14,6 +14,7 @@ from preparedness.ui.pages.base import BasePage
 from preparedness.ui.widgets import Card, PhonesEditor
 
 CONTACT_TITLE = N_("Call number {number}")
+CONTACT_TITLE_NAMED = N_("Call number {number}: {name}")
 ADD_CONTACT = N_("Add a contact")
 
 
@@ -39,8 +40,9 @@ class ContactsPage(BasePage):
 
     def _contact_card(self, index: int, contact: Contact) -> Card:
         def title(_: Gettext, i: int = index, c: Contact = contact) -> str:
-            text = _(CONTACT_TITLE).format(number=i + 1)
-            return f"{text}: {isolate(c.name)}" if c.name.strip() else text
+            if c.name.strip():
+                return _(CONTACT_TITLE_NAMED).format(number=i + 1, name=isolate(c.name))
+            return _(CONTACT_TITLE).format(number=i + 1)
 
         card = Card(contact.id, title, self.content, movable=True)
         base = f"contacts[{contact.id}]"

@@ -13,6 +13,7 @@ from preparedness.ui.pages.base import BasePage
 from preparedness.ui.widgets import Card, PhonesEditor
 
 ADULT_TITLE = N_("Parent or guardian {number}")
+ADULT_TITLE_NAMED = N_("Parent or guardian {number}: {name}")
 ADD_ADULT = N_("Add another parent or guardian")
 
 
@@ -43,8 +44,9 @@ class HouseholdPage(BasePage):
 
     def _adult_card(self, index: int, adult: Adult) -> Card:
         def title(_: Gettext, i: int = index, a: Adult = adult) -> str:
-            text = _(ADULT_TITLE).format(number=i + 1)
-            return f"{text}: {isolate(a.name)}" if a.name.strip() else text
+            if a.name.strip():
+                return _(ADULT_TITLE_NAMED).format(number=i + 1, name=isolate(a.name))
+            return _(ADULT_TITLE).format(number=i + 1)
 
         card = Card(adult.id, title, self.content, removable=index > 0)
         base = f"adults[{adult.id}]"

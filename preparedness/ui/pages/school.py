@@ -14,6 +14,7 @@ from preparedness.ui.pages.base import BasePage
 from preparedness.ui.widgets import Card
 
 SCHOOL_TITLE = N_("School {number}")
+SCHOOL_TITLE_NAMED = N_("School {number}: {name}")
 ADD_SCHOOL = N_("Add a school")
 WHY_SCHOOL = N_(
     "Why it matters: when no adult comes for a child, the school calls the people on its "
@@ -43,8 +44,9 @@ class SchoolPage(BasePage):
 
     def _school_card(self, index: int, school: School) -> Card:
         def title(_: Gettext, i: int = index, s: School = school) -> str:
-            text = _(SCHOOL_TITLE).format(number=i + 1)
-            return f"{text}: {isolate(s.name)}" if s.name.strip() else text
+            if s.name.strip():
+                return _(SCHOOL_TITLE_NAMED).format(number=i + 1, name=isolate(s.name))
+            return _(SCHOOL_TITLE).format(number=i + 1)
 
         card = Card(school.id, title, self.content)
         base = f"schools[{school.id}]"
