@@ -68,7 +68,7 @@ class LanguageController(QObject):
         if isinstance(app, QApplication):
             app.setLayoutDirection(direction)
         QLocale.setDefault(QLocale(self.language.locale or "en_US"))
-        set_current_gettext(self.gettext)
+        set_current_gettext(self.gettext, self.language.code)
         self.changed.emit(self.language.code)
 
     def wizard_button_text(self, key: str) -> str:
@@ -95,6 +95,7 @@ def retranslate_tree(root: QWidget, gettext: Gettext) -> int:
 
 
 _current: list[Gettext] = [translator("en")]
+_current_code: list[str] = ["en"]
 
 
 def current_gettext() -> Gettext:
@@ -102,5 +103,12 @@ def current_gettext() -> Gettext:
     return _current[0]
 
 
-def set_current_gettext(gettext: Gettext) -> None:
+def current_language_code() -> str:
+    """The window's language, for things chosen per language (e.g. passphrase words)."""
+    return _current_code[0]
+
+
+def set_current_gettext(gettext: Gettext, code: str | None = None) -> None:
     _current[0] = gettext
+    if code is not None:
+        _current_code[0] = code

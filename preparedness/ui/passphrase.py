@@ -1,39 +1,50 @@
 """Passphrase suggestions (a few easy words) and a plain strength hint.
 
-Families remember words better than symbols. The list is small, common, concrete English
-words with plain spelling; four of them give about 32 bits, which with the vault's
-memory-hard key derivation (~0.5 s per guess) is far beyond guessing for a stolen file,
-yet easy to write on the recovery sheet or remember. Per-language lists are a later step.
+Families remember words better than symbols, and better in their own language. Each list
+holds at least 200 common, concrete words with plain ASCII spelling; four of them give at
+least 30 bits, which with the vault's memory-hard key derivation (~0.6 s per guess) is far
+beyond guessing for a stolen file, yet easy to write down or remember.
 """
 
 from __future__ import annotations
 
 import secrets
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from preparedness.i18n import N_
 
-_WORD_TEXT = """
-    apple arm baby bag ball band bank barn basket bath beach bean bear bed bee bell belt
-    bench berry bike bird boat body bone book boot bottle bowl box bread brick bridge brush
-    bucket bus butter button cake camera candle cap car card carpet cart cat chair chalk
-    cheese cherry chicken circle city clock cloud coat coffee coin comb corn cow crab crayon
-    cream cup curtain desk dog doll door dragon dress drum duck eagle earth egg elephant
-    engine eye face farm feather fence field finger fire fish flag flower fly foot forest
-    fork fox frog fruit garden gate gift glass glove goat gold grape grass green guitar hair
-    hammer hand hat heart hill honey horse house ice island jacket jam jar juice kettle key
-    king kite kitten knee ladder lake lamp leaf lemon letter lion lock map market milk
-    mirror money monkey moon morning mountain mouse mouth music nail nest net night nose
-    ocean orange owl paint pan paper park pear pen pencil pepper piano picture pig pillow
-    pizza plane plant plate pocket pond potato queen rabbit radio rain rainbow ring river
-    road robot rock roof room rope rose salt sand school sea seed sheep shell ship shirt
-    shoe sky snow soap sock sofa song spoon star stone storm street sugar summer sun swan
-    table tail tea teeth tent tiger toast tomato tooth towel town toy train tree truck
-    turtle umbrella valley van violin wagon wall watch water wave whale wheel window wing
-    winter wolf wood yard yellow zebra blue red purple silver brown pink happy quiet sunny
-    little big warm soft fast slow tall brave kind funny gentle lucky
-"""
-WORDS: tuple[str, ...] = tuple(_WORD_TEXT.split())
+WORDS_DIR = Path(__file__).resolve().parents[2] / "resources" / "words"
+MIN_WORDS = 200  # a list shorter than this gives too few bits with four words
+
+
+@lru_cache(maxsize=16)
+def word_list(lang: str = "en") -> tuple[str, ...]:
+    """The language's easy words (``resources/words/<lang>.txt``), or English.
+
+    Lists hold only plain ASCII words, so a family can type them on any keyboard. Languages
+    whose words need another keyboard (Arabic, Karen, Amharic, Chinese) use English.
+    """
+    for code in (lang, "en"):
+        path = WORDS_DIR / f"{code}.txt"
+        if not path.exists():
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        words = tuple(
+            dict.fromkeys(
+                w.strip()
+                for w in lines
+                if w.strip()
+                and not w.startswith("#")
+                and w.strip().isascii()
+                and w.strip().isalpha()
+            )
+        )
+        if len(words) >= MIN_WORDS:
+            return words
+    raise FileNotFoundError("resources/words/en.txt is missing")
+
 
 WEAK = N_("Too short. Use at least 4 words, or 12 letters.")
 FAIR = N_("Good. A longer passphrase is even safer.")
@@ -42,9 +53,10 @@ MISMATCH = N_("The two passphrases are not the same.")
 EMPTY = N_("Choose a passphrase.")
 
 
-def suggest(words: int = 4) -> str:
-    """A passphrase of easy words separated by spaces."""
-    return " ".join(secrets.choice(WORDS) for _ in range(words))
+def suggest(words: int = 4, lang: str = "en") -> str:
+    """A passphrase of easy words in the family's language where we have a list."""
+    choices = word_list(lang)
+    return " ".join(secrets.choice(choices) for _ in range(words))
 
 
 def normalized(passphrase: str) -> str:

@@ -26,7 +26,7 @@ from preparedness.i18n import N_
 from preparedness.ui import passphrase, services
 from preparedness.ui.appearance import set_role
 from preparedness.ui.bidi import ltr
-from preparedness.ui.language import Gettext, current_gettext
+from preparedness.ui.language import Gettext, current_gettext, current_language_code
 from preparedness.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class PassphraseForm(QWidget):
         self._update()
 
     def suggest(self) -> None:
-        words = passphrase.suggest()
+        words = passphrase.suggest(lang=current_language_code())
         self.show_box.setChecked(True)
         self.passphrase.setText(words)
         self.again.setText(words)

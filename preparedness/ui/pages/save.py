@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from preparedness.i18n import N_
 from preparedness.ui import passphrase, services
 from preparedness.ui.fields import set_role
-from preparedness.ui.language import Gettext, current_gettext
+from preparedness.ui.language import Gettext, current_gettext, current_language_code
 from preparedness.ui.pages.base import BasePage
 from preparedness.ui.safety import SUGGESTED_PLAN_NAME
 from preparedness.ui.workers import run_in_background
@@ -412,7 +412,7 @@ class SavePage(BasePage):
         self.confirm.setEchoMode(mode)
 
     def suggest(self) -> None:
-        words = passphrase.suggest()
+        words = passphrase.suggest(lang=current_language_code())
         self.show_box.setChecked(True)
         self.passphrase.setText(words)
         self.confirm.setText(words)
