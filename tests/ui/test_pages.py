@@ -287,7 +287,7 @@ def test_move_contact_and_copy_holder() -> None:
 
 def test_passphrase_suggestion_and_hint() -> None:
     words = passphrase.suggest().split()
-    assert len(words) == 4 and all(w in passphrase.WORDS for w in words)
+    assert len(words) == 4 and all(w in passphrase.word_list("en") for w in words)
     assert passphrase.strength("") == passphrase.EMPTY
     assert passphrase.strength("abc") == passphrase.WEAK
     assert passphrase.strength("blue river morning bread") == passphrase.STRONG
@@ -307,3 +307,13 @@ def test_none_refcount_guard_survives_many_qt_calls(app) -> None:
     if not guard.none_is_immortal():
         assert guard.top_up() >= guard.LOW_WATER
     assert before > 0
+
+
+def test_suggested_words_come_from_the_language_list_or_english() -> None:
+    from preparedness.ui import passphrase
+
+    english = set(passphrase.word_list("en"))
+    assert len(english) >= passphrase.MIN_WORDS
+    assert all(w.isascii() and w.isalpha() for w in english)
+    # Arabic words would need an Arabic keyboard: English words are suggested instead.
+    assert set(passphrase.suggest(lang="ar").split()) <= english
