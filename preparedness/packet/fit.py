@@ -11,8 +11,8 @@ the top of a page, with exact heights:
    and drawn scaled, so lines re-wrap and nothing moves relative to anything else;
 3. otherwise it is split into as few pages as it needs, at the allowed break nearest to
    equal parts (``BreakPoint`` markers; unless ``split_tables`` is false, also after a table
-   and between table rows with at least two rows on each side), each page opening with the
-   unit's own "part k of n" header when it has one.
+   and between table rows with at least two rows, or one tall row, on each side), each page
+   opening with the unit's own "part k of n" header when it has one.
 
 If no allowed break works (one row taller than a page), the unit falls back to the frame's
 ordinary flow, which splits inside rows and never overflows.
@@ -29,6 +29,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 # above 9 pt, an English line under it 9.5 pt above 8 pt.
 MIN_SCALE = 0.85
 _FUZZ = 1e-3
+_MIN_BLOCK = 0.15  # a single table row at least this share of a page may end or open a page
 _BISECT_STEPS = 7  # scale found to within (1 - MIN_SCALE) / 2**7, about 0.001
 
 
@@ -271,16 +272,23 @@ class OnePage(Flowable):
                 repeat = f.repeatRows if isinstance(f.repeatRows, int) else 0
                 top = spans[i][0]
                 head_h = sum(heights[:repeat])
-                for k in range(repeat + 2, len(heights) - 1):
-                    y = top + sum(heights[:k])
-                    cuts.append(_Cut(y, y, head_h, i, i, k))
+                # Never a lone row: at least two rows on each side of the cut, or one row
+                # tall enough to be a block of its own (a long note).
+                block = self.page_height * _MIN_BLOCK
+                for k in range(repeat + 1, len(heights)):
+                    above, below = heights[repeat:k], heights[k:]
+                    if (len(above) >= 2 or sum(above) >= block) and (
+                        len(below) >= 2 or sum(below) >= block
+                    ):
+                        y = top + sum(heights[:k])
+                        cuts.append(_Cut(y, y, head_h, i, i, k))
                 # After a table, before what follows (a heading, the next table); not after
                 # a heading printed as a table (right-to-left pairs say break_after=False).
                 after = [j for j in real if j > i]
                 if after and getattr(f, "break_after", True):
                     cuts.append(_Cut(spans[i][1], spans[after[0]][0], 0.0, i + 1, after[0]))
-        cuts.sort(key=lambda c: c.end)
-        return cuts, total
+        unique = {(c.end, c.stop, c.rows): c for c in cuts}  # a marker right after a table
+        return sorted(unique.values(), key=lambda c: c.end), total
 
     def _head_height(self, width: float, k: int, n: int) -> float:
         head = self.part_head(k, n) if self.part_head else (self.head if k == 1 else [])

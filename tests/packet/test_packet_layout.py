@@ -266,3 +266,81 @@ def test_school_copy_letter_then_translation_with_health_facts(lang: str) -> Non
             assert note not in text
         else:
             assert note in text and squeeze(S.SCHOOL_HEALTH_TITLE) in text
+
+
+# -- a sheet per child -------------------------------------------------------------------------
+
+
+def child_sheets(ctx: Context) -> list[tuple[str, bytes, OnePage]]:
+    from preparedness.packet.sections import children
+
+    out = []
+    for child in ctx.plan.children:
+        (sheet,) = children.child_sheet(ctx, child)
+        assert isinstance(sheet, OnePage)
+        out.append((child.name, alone(ctx, [sheet]), sheet))
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("copy", [Copy.FAMILY, Copy.CAREGIVER])
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_demo_child_sheet_is_one_page(lang: str, copy: Copy, size: str) -> None:
+    """The Chinese first child's sheet left "What the child has been told" alone on a page."""
+    for name, pdf, sheet in child_sheets(context(lang, copy, size)):
+        assert len(pages(pdf)) == 1, name
+        assert MIN_SCALE <= sheet.scale <= 1.0
+
+
+def long_child_plan(words: int):
+    plan = demo_plan("es")
+    child = plan.children[0]
+    filler = "Le gusta dormir con la luz del pasillo encendida y un vaso de agua. "
+    for field in ("routines", "comfort_items", "what_child_knows", "conditions"):
+        setattr(child, field, filler * words)
+    return plan
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_child_sheet_too_long_for_a_page_is_split_evenly(size: str) -> None:
+    """Two pages, each well filled, each with the section title, the child's name and
+    "1 of 2" / "2 of 2" in both languages: never one row alone on the second page."""
+    ctx = context("es", Copy.FAMILY, size, plan=long_child_plan(8))
+    name, pdf, _sheet = child_sheets(ctx)[0]
+    laid_out = pages(pdf)
+    assert len(laid_out) == 2
+    fills = [p.fill() for p in laid_out]
+    assert min(fills) > 0.4, fills
+    assert abs(fills[0] - fills[1]) < 0.45, fills
+    for n, page in enumerate(laid_out, 1):
+        text = squeeze(page.text)
+        assert squeeze(name) in text
+        assert squeeze(ctx.fam(S.CHILD_TITLE)) in text
+        assert squeeze(ctx.fam(S.APPENDIX_PAGE_OF, page=str(n), pages="2")) in text
+        assert squeeze(ctx.en(S.APPENDIX_PAGE_OF, page=str(n), pages="2")) in text
+        assert not overlaps(page.words)
+
+
+def test_a_very_long_child_sheet_takes_the_pages_it_needs() -> None:
+    ctx = context("es", Copy.FAMILY, plan=long_child_plan(20))
+    name, pdf, _sheet = child_sheets(ctx)[0]
+    laid_out = pages(pdf)
+    assert len(laid_out) >= 3
+    assert all(squeeze(name) in squeeze(p.text) for p in laid_out)
+    assert min(p.fill() for p in laid_out) > 0.25
+    assert squeeze(ctx.en(S.APPENDIX_PAGE_OF, page="1", pages=str(len(laid_out)))) in squeeze(
+        laid_out[0].text
+    )
+
+
+def test_a_row_taller_than_a_page_still_prints_every_word() -> None:
+    """No break lets a part fit (one note longer than a page): the ordinary flow splits
+    inside the row instead; nothing is lost or drawn over anything."""
+    plan = demo_plan("es")
+    plan.children[0].routines = "palabra " * 1800 + "FINAL"
+    ctx = context("es", Copy.FAMILY, plan=plan)
+    _name, pdf, _sheet = child_sheets(ctx)[0]
+    laid_out = pages(pdf)
+    assert len(laid_out) >= 2
+    assert "FINAL" in laid_out[-1].text
+    assert not [p for p in laid_out if overlaps(p.words)]

@@ -1,7 +1,10 @@
 """One vital-information sheet per child, and the short health facts a school needs.
 
 Why health comes first and boxed: a caregiver or school nurse picking up this page in a hurry
-must see allergies and medicines before anything else.
+must see allergies and medicines before anything else. Why one page: a caregiver may hand a
+child's sheet on, so it stays on one sheet of paper when it can (``fit.OnePage``: shrunk a
+little if need be); when it truly needs two, it is split evenly between its tables or their
+rows, and each page says whose sheet it is and "1 of 2", "2 of 2".
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from preparedness.model.plan import Child, Contact
 from preparedness.packet import strings as S
+from preparedness.packet.fit import BreakPoint, OnePage
 from preparedness.packet.sections.base import Cell, Context
 from preparedness.packet.styles import ALERT, ALERT_SHADE
 from preparedness.questions import QUESTIONS
@@ -65,10 +69,33 @@ def _school_cells(ctx: Context, child: Child) -> list[Flowable]:
     return out
 
 
-def child_sheet(ctx: Context, child: Child) -> list[Flowable]:
+def _sheet_head(ctx: Context, child: Child, part: int = 0, parts: int = 0) -> list[Flowable]:
+    """The section title and the child's name; with ``parts``, which page of the sheet."""
     out: list[Flowable] = [*ctx.heading(TITLE), ctx.user(child.name, "name")]
-    out.extend(health_table(ctx, child, HEALTH_FIELDS))
-    out.append(ctx.gap(10))
+    if parts:
+        family = ctx.fam(S.APPENDIX_PAGE_OF, page=ctx.number(part), pages=ctx.number(parts))
+        english = ctx.en(S.APPENDIX_PAGE_OF, page=str(part), pages=str(parts))
+        english_or_none = None if english == family else english
+        out.extend(ctx.two_texts(family, english_or_none, "strong", "body_gloss"))
+        out.append(ctx.gap(4))
+    return out
+
+
+def child_sheet(ctx: Context, child: Child) -> list[Flowable]:
+    """One child's sheet as a unit that keeps to one page when it can."""
+    return [
+        OnePage(
+            _sheet_body(ctx, child),
+            ctx.height,
+            head=_sheet_head(ctx, child),
+            part_head=lambda part, parts: _sheet_head(ctx, child, part, parts),
+        )
+    ]
+
+
+def _sheet_body(ctx: Context, child: Child) -> list[Flowable]:
+    out: list[Flowable] = [*health_table(ctx, child, HEALTH_FIELDS)]
+    out.extend([BreakPoint(), ctx.gap(10)])
 
     def text(field: str) -> Cell:
         return _value(ctx, getattr(child, field))
@@ -92,7 +119,7 @@ def child_sheet(ctx: Context, child: Child) -> list[Flowable]:
         ]
     )
     if basics is not None:
-        out.extend([basics, ctx.gap(10)])
+        out.extend([basics, BreakPoint(), ctx.gap(10)])
     care = next((a for a in ctx.plan.care if a.child_id == child.id), None)
     if care is not None:
         people = ctx.key_values(
@@ -105,7 +132,7 @@ def child_sheet(ctx: Context, child: Child) -> list[Flowable]:
             ]
         )
         if people is not None:
-            out.extend([people, ctx.gap(10)])
+            out.extend([people, BreakPoint(), ctx.gap(10)])
     daily = ctx.key_values(
         [
             (_label("routines"), text("routines")),
