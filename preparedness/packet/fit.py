@@ -1,18 +1,19 @@
 """Content that belongs on one page: kept whole, shrunk a little, or split evenly.
 
-Why: a cover, a child's sheet or a letter with its translation is a unit a reader handles as
-one sheet. Left to the frame, a unit that is a few lines too long leaves one row alone on the
-next page; shrunk with reportlab's KeepInFrame, tables keep the column widths of their first
-wrap and their cells overflow the rows (text printed over text). ``OnePage`` decides once, at
-the top of a page, with exact heights:
+Why: a cover, a child's sheet, a letter with its translation or a section is a unit a reader
+handles as one sheet. Left to the frame, a unit that is a few lines too long leaves one row or
+one note alone on the next page; shrunk with reportlab's KeepInFrame, tables keep the column
+widths of their first wrap and their cells overflow the rows (text printed over text).
+``OnePage`` decides once, at the top of a page, with exact heights:
 
 1. the unit fits: it is drawn as it is;
 2. it fits at a scale of at least ``MIN_SCALE``: every flowable is laid out at width / scale
    and drawn scaled, so lines re-wrap and nothing moves relative to anything else;
-3. otherwise it is split into as few pages as it needs, at the allowed break nearest to
-   equal parts (``BreakPoint`` markers; unless ``split_tables`` is false, also after a table
-   and between table rows with at least two rows, or one tall row, on each side), each page
-   opening with the unit's own "part k of n" header when it has one.
+3. otherwise it is split into as few pages as it needs, at the allowed breaks nearest to
+   equal parts, each page opening with the unit's own "part k of n" header when it has one.
+   Allowed breaks: ``BreakPoint`` markers; unless ``only_marked``, also after a table, before
+   and after a KeepTogether, and between table rows with at least two rows (or one tall row)
+   on each side. Breaks inside a KeepTogether are used only when avoiding them costs a page.
 
 If no allowed break works (one row taller than a page), the unit falls back to the frame's
 ordinary flow, which splits inside rows and never overflows.
@@ -47,13 +48,25 @@ class BreakPoint(Flowable):
 
 def _flat(flowables: Sequence[Flowable]) -> list[Flowable]:
     """KeepTogether opened up: inside a unit, breaks are only where the unit allows them."""
+    return _flat_groups(flowables)[0]
+
+
+def _flat_groups(flowables: Sequence[Flowable]) -> tuple[list[Flowable], list[int | None]]:
+    """The flowables with KeepTogether opened up, and for each the KeepTogether it was in
+    (a number; None when it was in none): a unit does not break inside one."""
     out: list[Flowable] = []
+    groups: list[int | None] = []
+    count = 0
     for f in flowables:
         if isinstance(f, KeepTogether):
-            out.extend(_flat(f._content))
+            inner = _flat(f._content)
+            out.extend(inner)
+            groups.extend([count] * len(inner))
+            count += 1
         else:
             out.append(f)
-    return out
+            groups.append(None)
+    return out, groups
 
 
 class Stack(Flowable):
@@ -164,18 +177,18 @@ class OnePage(Flowable):
         head: Sequence[Flowable] = (),
         part_head: Callable[[int, int], list[Flowable]] | None = None,
         min_scale: float = MIN_SCALE,
-        split_tables: bool = True,
+        only_marked: bool = False,
         space_before: float = 0.0,
     ) -> None:
         super().__init__()
         self.space_before = space_before  # dropped at the top of a page, as frames do
         self.head = list(head)
-        self.body = _flat(body)
+        self.body, self._groups = _flat_groups(body)
         self._original = [*head, *body]
         self.page_height = page_height
         self.part_head = part_head
         self.min_scale = min_scale
-        self.split_tables = split_tables
+        self.only_marked = only_marked
         self._whole = Stack([*self.head, *self.body], page_height=page_height)
         self._decided: tuple[float, float] | None = None
 
@@ -183,7 +196,8 @@ class OnePage(Flowable):
         return availHeight >= self.page_height - 1.0
 
     def _fits(self, width: float, height: float, scale: float) -> bool:
-        return self._whole.natural_height(width / scale) * scale <= height + _FUZZ
+        # No tolerance: the frame refuses anything taller than the space, by any amount.
+        return self._whole.natural_height(width / scale) * scale <= height
 
     def _decide(self, availWidth: float, availHeight: float) -> None:
         """Choose the scale once, for the space at the top of a page."""
@@ -202,7 +216,7 @@ class OnePage(Flowable):
                 lo = mid
             else:
                 hi = mid
-        self._whole.scale = round(lo, 4)
+        self._whole.scale = lo  # exactly the scale that was measured to fit
 
     @property
     def scale(self) -> float:
@@ -232,8 +246,9 @@ class OnePage(Flowable):
             return []  # start on a fresh page, where the whole unit may fit
         self._whole.canv = self.canv
         self._decide(availWidth, availHeight)
-        if self._whole.scale != 1.0:
+        if self._whole.scale != 1.0 and self._fits(availWidth, availHeight, self._whole.scale):
             return [self._whole]
+        self._whole.scale = 1.0
         parts = self._parts(availWidth, availHeight)
         if parts is None:
             return list(self._original)  # the frame's ordinary flow
@@ -267,7 +282,7 @@ class OnePage(Flowable):
                 if before and after:
                     end, resume = spans[before[-1]][1], spans[after[0]][0]
                     cuts.append(_Cut(end, resume, 0.0, i, i + 1))
-            elif self.split_tables and isinstance(f, Table):
+            elif not self.only_marked and isinstance(f, Table):
                 heights = list(f._rowHeights)
                 repeat = f.repeatRows if isinstance(f.repeatRows, int) else 0
                 top = spans[i][0]
@@ -287,8 +302,27 @@ class OnePage(Flowable):
                 after = [j for j in real if j > i]
                 if after and getattr(f, "break_after", True):
                     cuts.append(_Cut(spans[i][1], spans[after[0]][0], 0.0, i + 1, after[0]))
+        # Before and after a KeepTogether: its content is one block.
+        for i in range(1, len(self.body) if not self.only_marked else 0):
+            group, previous = self._groups[i], self._groups[i - 1]
+            if group != previous and i in real and i - 1 in real:
+                cuts.append(_Cut(spans[i - 1][1], spans[i][0], 0.0, i, i))
         unique = {(c.end, c.stop, c.rows): c for c in cuts}  # a marker right after a table
         return sorted(unique.values(), key=lambda c: c.end), total
+
+    def _inside_group(self, cut: _Cut, spans: list[tuple[float, float]]) -> bool:
+        """Whether the cut falls inside a KeepTogether that is not taller than a page."""
+        groups = self._groups
+        if cut.rows:
+            group = groups[cut.stop]
+        else:
+            before, after = groups[cut.stop - 1], groups[min(cut.start, len(groups) - 1)]
+            group = before if before is not None and before == after else None
+        if group is None:
+            return False
+        members = [i for i, g in enumerate(groups) if g == group]
+        height = spans[members[-1]][1] - spans[members[0]][0]
+        return height <= self.page_height * 0.9
 
     def _head_height(self, width: float, k: int, n: int) -> float:
         head = self.part_head(k, n) if self.part_head else (self.head if k == 1 else [])
@@ -301,38 +335,19 @@ class OnePage(Flowable):
         return whole - first
 
     def _plan(self, width: float, height: float) -> list[_Cut] | None:
-        """The cuts for the fewest parts, each as close to an equal share as breaks allow."""
+        """The cuts for the fewest parts, each as close to an equal share as breaks allow;
+        for that number of parts, without breaking inside a KeepTogether if possible."""
         cuts, total = self._cuts(width)
         if not cuts:
             return None
+        spans, _ = self._body_geometry(width)
+        whole = [c for c in cuts if not self._inside_group(c, spans)]
         for n in range(2, 2 + len(cuts)):
             heads = [self._head_height(width, k, n) for k in range(1, n + 1)]
-            chosen: list[_Cut] = []
-            start = _Cut(0.0, 0.0, 0.0, 0, 0)
-            for k in range(1, n):
-                rest = total - start.resume + start.extra + sum(heads[k - 1 :])
-                target = rest / (n - k + 1)
-                best: _Cut | None = None
-                best_miss = 0.0
-                for cut in cuts:
-                    if cut.end <= start.resume:
-                        continue
-                    size = heads[k - 1] + start.extra + cut.end - start.resume
-                    if size > height:
-                        break
-                    after = total - cut.resume + cut.extra + sum(heads[k:])
-                    if after > (n - k) * height:
-                        continue
-                    if best is None or abs(size - target) < best_miss:
-                        best, best_miss = cut, abs(size - target)
-                if best is None:
-                    break
-                chosen.append(best)
-                start = best
-            else:
-                last = heads[n - 1] + start.extra + total - start.resume
-                if last <= height:
-                    return chosen
+            for candidates in (whole, cuts):
+                plan = _even_cuts(candidates, n, heads, total, height)
+                if plan is not None:
+                    return plan
         return None
 
     def _parts(self, width: float, height: float) -> list[Flowable] | None:
@@ -364,7 +379,38 @@ class OnePage(Flowable):
             head = self.part_head(k, n) if self.part_head else (self.head if k == 1 else [])
             stack = Stack([*head, *piece], fill=k < n, page_height=self.page_height)
             stack.canv = self.canv
-            if stack.natural_height(width) > height + _FUZZ:
+            if stack.natural_height(width) > height:
                 return None
             out.append(stack)
         return out
+
+
+def _even_cuts(
+    cuts: Sequence[_Cut], n: int, heads: Sequence[float], total: float, height: float
+) -> list[_Cut] | None:
+    """n - 1 cuts, each part at most ``height`` and as near an equal share as the cuts allow
+    (greedy from the top: each cut nearest to an equal share of what is left)."""
+    chosen: list[_Cut] = []
+    start = _Cut(0.0, 0.0, 0.0, 0, 0)
+    for k in range(1, n):
+        rest = total - start.resume + start.extra + sum(heads[k - 1 :])
+        target = rest / (n - k + 1)
+        best: _Cut | None = None
+        best_miss = 0.0
+        for cut in cuts:
+            if cut.end <= start.resume:
+                continue
+            size = heads[k - 1] + start.extra + cut.end - start.resume
+            if size > height:
+                break
+            after = total - cut.resume + cut.extra + sum(heads[k:])
+            if after > (n - k) * height:
+                continue
+            if best is None or abs(size - target) < best_miss:
+                best, best_miss = cut, abs(size - target)
+        if best is None:
+            return None
+        chosen.append(best)
+        start = best
+    last = heads[n - 1] + start.extra + total - start.resume
+    return chosen if last <= height else None

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 from preparedness.languages import language as language_info
 from preparedness.model.plan import Plan
 from preparedness.packet import strings as S
+from preparedness.packet.fit import OnePage
 from preparedness.packet.sections import ORDER, SECTIONS
 from preparedness.packet.sections import cover as cover_section
 from preparedness.packet.sections.base import COPY_NAMES, Context, Copy, PacketTable
@@ -166,14 +167,19 @@ def _story(ctx: Context) -> list[Flowable]:
         if not flowables:
             continue  # optional sections the family left empty are left out
         contents.append((spec.title, spec.purpose))
-        if not body:
-            pass  # the cover ends with its own page break
-        elif spec.new_page:
-            body.append(PageBreak())
+        if spec.new_page and body:
+            body.append(PageBreak())  # (the cover ends with its own page break)
+        if spec.fit_page:
+            # One page when it fits (shrunk a little if need be); else split evenly, never a
+            # lone row or note on a page of its own. A section that may share a page starts
+            # on the next one when it does not fit in the rest of this one.
+            gap = 0.0 if spec.new_page else 18.0
+            body.append(OnePage(flowables, ctx.height, space_before=gap))
         else:
-            body.append(CondPageBreak(ctx.height * 0.4))
-            body.append(ctx.gap(18))
-        body.extend(flowables)
+            if not spec.new_page and body:
+                body.append(CondPageBreak(ctx.height * 0.4))
+                body.append(ctx.gap(18))
+            body.extend(flowables)
     if ctx.copy == Copy.SCHOOL:
         # The school reads what the pages are, not the family's instructions for them.
         contents = [

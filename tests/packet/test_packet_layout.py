@@ -344,3 +344,50 @@ def test_a_row_taller_than_a_page_still_prints_every_word() -> None:
     assert len(laid_out) >= 2
     assert "FINAL" in laid_out[-1].text
     assert not [p for p in laid_out if overlaps(p.words)]
+
+
+# -- sections and whole packets --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_is_nearly_empty(lang: str) -> None:
+    """Every page but the last (wallet cards, a short appendix) is at least 30 % full: no
+    section leaves a row or a note alone on a page (Karen next steps and contacts, the
+    Spanish "facts found on public pages" note did)."""
+    problems = []
+    for copy in Copy:
+        for size in SIZES:
+            laid_out = packet_pages(lang, copy, size)
+            for n, page in enumerate(laid_out[:-1], 1):
+                if page.fill() < 0.3:
+                    problems.append(f"{copy} {size} page {n}: {page.fill():.0%} {page.text[:80]}")
+    assert not problems, "\n".join(problems)
+
+
+def contacts_pages(count: int, lang: str = "es") -> list[Page]:
+    from preparedness.model import Contact, Phone
+    from preparedness.packet.sections import contacts
+
+    plan = demo_plan(lang)
+    for i in range(count):
+        phones = [Phone("612-555-0100"), Phone("612-555-0101")]
+        plan.contacts.append(Contact(name=f"Persona {i:02d}", relationship="vecina", phones=phones))
+    ctx = context(lang, Copy.FAMILY, plan=plan)
+    return pages(alone(ctx, [OnePage(contacts.build(ctx), ctx.height)]))
+
+
+def test_a_section_a_little_too_long_is_shrunk_onto_its_page() -> None:
+    laid_out = contacts_pages(6)
+    assert len(laid_out) == 1
+    assert "Persona 05" in laid_out[0].text
+
+
+@pytest.mark.parametrize("count", [14, 30, 60])
+def test_a_long_section_is_split_evenly_with_its_header_rows(count: int) -> None:
+    laid_out = contacts_pages(count)
+    assert len(laid_out) >= 2
+    fills = [p.fill() for p in laid_out]
+    assert min(fills) > 0.4, fills
+    text = " ".join(p.text for p in laid_out)
+    assert all(f"Persona {i:02d}" in text for i in range(count))
+    assert all("Phone" in p.text for p in laid_out)  # the header row is repeated

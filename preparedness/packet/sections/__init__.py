@@ -35,6 +35,10 @@ class SectionSpec:
     purpose: str  # msgid: what to do with these pages
     build: Callable[[Context], list[Flowable]]
     new_page: bool = True  # False: continue on the same page when there is room
+    # True: the section is one fit.OnePage unit (one page, shrunk a little if need be, else
+    # split evenly). False for sections that make their own units (a sheet per child, a
+    # letter per school) or must keep their size (wallet cards, copies of papers).
+    fit_page: bool = True
 
 
 SECTIONS: dict[str, SectionSpec] = {
@@ -43,23 +47,34 @@ SECTIONS: dict[str, SectionSpec] = {
         SectionSpec("next_steps", next_steps.TITLE, next_steps.PURPOSE, next_steps.build),
         SectionSpec("contacts", contacts.TITLE, contacts.PURPOSE, contacts.build),
         SectionSpec("caregiver", caregiver.TITLE, caregiver.PURPOSE, caregiver.build),
-        SectionSpec("children", children.TITLE, children.PURPOSE, children.build),
+        SectionSpec("children", children.TITLE, children.PURPOSE, children.build, fit_page=False),
         SectionSpec(
-            "school_letter", school_letter.TITLE, school_letter.PURPOSE, school_letter.build
+            "school_letter",
+            school_letter.TITLE,
+            school_letter.PURPOSE,
+            school_letter.build,
+            fit_page=False,
         ),
         SectionSpec(
             "school_copy",
             school_letter.TITLE,
             school_letter.PURPOSE,
             school_letter.build_school_copy,
+            fit_page=False,
         ),
         SectionSpec("documents", documents.TITLE, documents.PURPOSE, documents.build),
         SectionSpec("legal", legal.TITLE, legal.PURPOSE, legal.build),
         SectionSpec(
             "resources", resources.TITLE, resources.PURPOSE, resources.build, new_page=False
         ),
-        SectionSpec("wallet_cards", wallet_cards.TITLE, wallet_cards.PURPOSE, wallet_cards.build),
-        SectionSpec("appendix", appendix.TITLE, appendix.PURPOSE, appendix.build),
+        SectionSpec(
+            "wallet_cards",
+            wallet_cards.TITLE,
+            wallet_cards.PURPOSE,
+            wallet_cards.build,
+            fit_page=False,
+        ),
+        SectionSpec("appendix", appendix.TITLE, appendix.PURPOSE, appendix.build, fit_page=False),
     )
 }
 

@@ -136,7 +136,7 @@ def _translation(ctx: Context, school_name: str) -> list[Flowable]:
 
 def letter(ctx: Context, school: School | None, children: list[Child]) -> list[Flowable]:
     """The letter and its translation, one page when they can share it."""
-    return [OnePage(_letter_content(ctx, school, children), ctx.height, split_tables=False)]
+    return [OnePage(_letter_content(ctx, school, children), ctx.height, only_marked=True)]
 
 
 def _letter_content(ctx: Context, school: School | None, children: list[Child]) -> list[Flowable]:
@@ -193,5 +193,5 @@ def build_school_copy(ctx: Context) -> list[Flowable]:
         health = school_health(ctx, children)
         if health:
             body.extend([BreakPoint(), ctx.gap(14), *health])
-        out.append(OnePage(body, ctx.height, split_tables=False))
+        out.append(OnePage(body, ctx.height, only_marked=True))
     return out
