@@ -317,3 +317,7 @@ def test_suggested_words_come_from_the_language_list_or_english() -> None:
     assert all(w.isascii() and w.isalpha() for w in english)
     # Arabic words would need an Arabic keyboard: English words are suggested instead.
     assert set(passphrase.suggest(lang="ar").split()) <= english
+    for lang in ("es", "fr", "ht", "so", "om", "hmn"):
+        words = passphrase.word_list(lang)
+        assert len(words) >= passphrase.MIN_WORDS and set(words) != english, lang
+        assert all(w.isascii() for w in words)
