@@ -47,7 +47,10 @@ PLAN_FILES = N_("Plan files (*.fpp);;All files (*)")
 LIAISON_LIST = N_("Plans in my folder")
 VOLUNTEER = N_("Volunteer settings")
 VOLUNTEER_HELP = N_("For the helper who sets up this computer. Asks for the helper's PIN.")
-NOT_REVIEWED = N_("Not yet checked by a native speaker")
+NOT_REVIEWED = N_(
+    "This translation has not been checked by a native speaker yet. If a word is wrong or "
+    "hard to understand, please tell the person who is helping you, so it can be fixed."
+)
 
 
 class StartScreen(QWidget):
@@ -92,6 +95,8 @@ class StartScreen(QWidget):
         layout.addWidget(grid_widget)
         self.review_note = QLabel(self)
         self.review_note.setAlignment(Qt.AlignCenter)
+        self.review_note.setWordWrap(True)
+        self.review_note.setObjectName("start.review_note")
         set_role(self.review_note, "help")
         layout.addWidget(self.review_note)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWizard,
@@ -321,3 +322,15 @@ def test_suggested_words_come_from_the_language_list_or_english() -> None:
         words = passphrase.word_list(lang)
         assert len(words) >= passphrase.MIN_WORDS and set(words) != english, lang
         assert all(w.isascii() for w in words)
+
+
+def test_start_screen_says_when_a_translation_is_unchecked(window) -> None:  # type: ignore[no-untyped-def]
+    from preparedness.ui.start import NOT_REVIEWED
+
+    note = window.start.findChild(QLabel, "start.review_note")
+    window.set_language("so")
+    QApplication.processEvents()
+    assert note.text() == window.lang.gettext(NOT_REVIEWED) and note.isVisibleTo(window)
+    window.set_language("en")  # the source language needs no review
+    QApplication.processEvents()
+    assert note.text() == ""
