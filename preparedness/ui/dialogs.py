@@ -80,6 +80,19 @@ class FileDialogs:
             clear_file_dialog_history()
         return Path(files[0]) if accepted and files else None
 
+    def open_paths(self, parent: QWidget | None, title: str, name_filter: str) -> list[Path]:
+        """Several existing files at once (a scanner's or phone's output folder); [] if none."""
+        dialog = self._dialog(parent, title, name_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptOpen)
+        dialog.setFileMode(QFileDialog.ExistingFiles)
+        try:
+            accepted = dialog.exec() == QFileDialog.Accepted
+            files = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+            clear_file_dialog_history()
+        return [Path(f) for f in files] if accepted else []
+
 
 MAX_RENDER_DPI = 300
 

@@ -1,10 +1,12 @@
 """Extension points other packages plug into without the wizard importing them.
 
-``preparedness.documents`` (scanned copies, being written) registers a handler here; until it
-does, the documents page hides its "Add a copy" button. The handler gets the page (a parent
-for its dialogs), the open session (``session.attachments`` holds the blobs that are saved
-inside the encrypted plan) and the document item to attach pages to; it should append
-``Attachment`` entries to ``item.attachments`` and call ``on_changed()``.
+The documents page's "Add a copy" (``ui/copies.py``) imports files chosen in the app's file
+dialog. A handler registered here replaces that dialog as the source of copies (a laptop
+camera capture, say). It gets the page (a parent for its dialogs), the open session
+(``session.attachments`` holds the blobs that are saved inside the encrypted plan) and the
+document item to attach pages to; it should add pages with
+``preparedness.documents.copies.add_pages`` (which keeps the plan and the blobs in step) and
+call ``on_changed()``, which shows the new pages and marks the plan as changed.
 """
 
 from __future__ import annotations

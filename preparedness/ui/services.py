@@ -8,6 +8,8 @@ touches a widget, so it can run on a worker thread.
 from __future__ import annotations
 
 import copy
+import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -81,13 +83,16 @@ class PlanSession:
         self.clear_metadata = clear_metadata(self.plan)
         return Payload(
             plan_json=plan_to_json(self.plan).encode("utf-8"),
-            attachments={
-                name: blob
-                for name, blob in self.attachments.items()
-                if name in self.plan.blob_names()
-            },
+            attachments=self.referenced_attachments(),
             clear_metadata=dict(self.clear_metadata),
         )
+
+    def referenced_attachments(self) -> dict[str, bytes]:
+        """The copies the plan refers to (a removed page's blob is dropped, never saved)."""
+        from preparedness.documents.copies import referenced_blobs
+
+        assert self.plan is not None
+        return referenced_blobs(self.plan, self.attachments)
 
     def snapshot(self) -> Plan:
         """A deep copy for a background renderer."""
@@ -137,10 +142,75 @@ def generate_recovery_code() -> str:
     return str(generate())
 
 
-def render_packet(plan: Plan, language: str, copy_name: str, page_size: str = "letter") -> bytes:
+def render_packet(
+    plan: Plan,
+    language: str,
+    copy_name: str,
+    page_size: str = "letter",
+    attachments: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """One copy of the packet; ``attachments`` (the session's blobs) print the appendix of
+    document copies (family copy; caregiver copy when the family ticked it; never school)."""
     from preparedness.packet import render_packet as render
 
-    return bytes(render(plan, language, copy_name, page_size=page_size))
+    with DOCUMENTS_LOCK:  # the appendix decodes pictures with the documents pipeline
+        return bytes(
+            render(plan, language, copy_name, page_size=page_size, attachments=attachments)
+        )
+
+
+# ---------------------------------------------------------------------------- document copies
+
+# The documents pipeline turns Pillow's bomb warning into an error with warnings.catch_warnings,
+# which is process-wide and not thread-safe: one pipeline call at a time.
+DOCUMENTS_LOCK = threading.Lock()
+
+
+@dataclass
+class ImportedFile:
+    """What became of one chosen file: its pages and their thumbnails, or why it was refused."""
+
+    path: Path
+    pages: list[Any] = field(default_factory=list)  # documents.ImportedPage
+    thumbnails: list[bytes | None] = field(default_factory=list)  # PNG, made in memory
+    error: BaseException | None = None
+
+
+def import_copies(paths: Sequence[Path], keep_original: bool, thumb_px: int) -> list[ImportedFile]:
+    """Import chosen files (slow: run in the background) and make their thumbnails in memory.
+
+    Each file's size is checked before it is read (the pipeline does); a PDF is looked at
+    only by the documents' worker process. Refusals are returned per file, never raised.
+    """
+    from preparedness import documents
+
+    results: list[ImportedFile] = []
+    for path in paths:
+        result = ImportedFile(Path(path))
+        try:
+            with DOCUMENTS_LOCK:
+                result.pages = documents.import_file(path, keep_original=keep_original)
+        except Exception as error:  # a DocumentImportError, or anything else: one sentence
+            result.error = error
+        else:
+            result.thumbnails = [make_thumbnail(page.data, thumb_px) for page in result.pages]
+        results.append(result)
+    return results
+
+
+def make_thumbnail(data: bytes, max_px: int) -> bytes | None:
+    """A PNG preview of a stored copy (PDFs: in the worker process); None if none can be made."""
+    from preparedness import documents
+
+    try:
+        with DOCUMENTS_LOCK:
+            return documents.thumbnail(data, max_px)
+    except Exception:  # a copy without a preview is still kept; the page says so
+        return None
+
+
+def make_thumbnails(blobs: Mapping[str, bytes], max_px: int) -> dict[str, bytes | None]:
+    return {name: make_thumbnail(data, max_px) for name, data in blobs.items()}
 
 
 def render_recovery_sheet(code: str, language: str, page_size: str = "letter") -> bytes:

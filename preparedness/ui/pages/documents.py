@@ -1,4 +1,5 @@
-"""Page 7: the documents checklist: have it or need it, where the original is, who has a copy."""
+"""Page 7: the documents checklist: have it or need it, where the original is, who has a copy,
+and copies of the paper itself kept inside the encrypted plan (``ui/copies.py``)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,15 @@ from PySide6.QtWidgets import QCompleter, QPushButton
 from preparedness.i18n import N_
 from preparedness.model import DocumentItem, DocumentKind
 from preparedness.questions import DOCUMENT_KIND_LABELS
-from preparedness.ui import extensions, plan_edit
+from preparedness.ui import plan_edit
 from preparedness.ui.bidi import isolate
+from preparedness.ui.copies import CopiesController
 from preparedness.ui.fields import ChoiceField, TextField, TriStateField
 from preparedness.ui.language import Gettext
 from preparedness.ui.pages.base import BasePage
 from preparedness.ui.widgets import Card
 
 ADD_DOCUMENT = N_("Add another document")
-ADD_COPY = N_("Add a copy (scan or photo)")
-COPIES_KEPT = N_("{count} page(s) kept inside the encrypted plan")
 WHOLE_FAMILY = N_("The whole family")
 OWNED = N_("{document}: {person}")
 
@@ -26,6 +26,14 @@ class DocumentsPage(BasePage):
     title_msgid = N_("Important papers")
     subtitle_msgid = N_("Do you have each paper? Where is it? Who has a copy?")
     problem_prefixes = ("documents",)
+
+    def __init__(self, main: object) -> None:
+        super().__init__(main)  # type: ignore[arg-type]
+        self.copies = CopiesController(self)
+
+    def forget(self) -> None:
+        super().forget()
+        self.copies.forget()
 
     def signature(self) -> object:
         people = (*self.plan.household.adults, *self.plan.children)
@@ -76,14 +84,7 @@ class DocumentsPage(BasePage):
             lambda text: setattr(item, "copy_holder", plan_edit.set_holder_text(plan, text)),
         )
         card.add(self.register(f"{base}.copy_holder", holder))
-        handler = extensions.copy_handler()
-        if handler is not None:  # the extension point for scans (preparedness.documents)
-            button = self.translated(QPushButton(card), ADD_COPY)
-            button.setObjectName("document.add_copy")
-            button.clicked.connect(
-                lambda: handler(self, self.main.session, item, self.main.plan_edited)
-            )
-            card.add(button)
+        card.add(self.copies.panel(item, title, card))  # pages, "Add a copy", what happened
         card.finish()
         card.remove_requested.connect(self.remove_document)
         self.layout_.addWidget(card)
@@ -95,6 +96,10 @@ class DocumentsPage(BasePage):
         self.rebuild()
 
     def remove_document(self, item_id: str) -> None:
+        from preparedness.documents.copies import remove_all_pages
+
+        remove_all_pages(self.plan, self.main.session.attachments, item_id)  # no orphan blobs
+        self.copies.drop(item_id)
         self.plan.documents = [d for d in self.plan.documents if d.id != item_id]
         self.main.plan_edited()
         self.rebuild()

@@ -31,6 +31,7 @@ COPY_LABELS: dict[str, str] = {
     "school": N_("School copy (who may pick up; no immigration details)"),
 }
 COPIES = N_("Which copies?")
+CHILD_DOCUMENTS = N_("Include the children's document copies in the caregiver copy")
 LANGUAGE = N_("Language on paper (with English)")
 PAGE_SIZE = N_("Paper size")
 LETTER = N_("Letter (USA)")
@@ -109,6 +110,16 @@ class PrintPage(BasePage):
             box.toggled.connect(self._invalidate)
             self.copy_boxes[copy_name] = box
             self.layout_.addWidget(box)
+            if copy_name == "caregiver":
+                self.child_documents = QCheckBox(c)
+                self.child_documents.setObjectName("print.caregiver_documents")
+                self.child_documents.toggled.connect(self._child_documents_chosen)
+                indent = QWidget(c)
+                indented = QHBoxLayout(indent)
+                indented.setContentsMargins(24, 0, 0, 0)
+                indented.addWidget(self.child_documents)
+                indented.addStretch(1)
+                self.layout_.addWidget(indent)
         options = QWidget(c)
         row = QHBoxLayout(options)
         row.setContentsMargins(0, 0, 0, 0)
@@ -215,6 +226,9 @@ class PrintPage(BasePage):
             self.language.setCurrentIndex(max(0, index))
             self.language.blockSignals(False)
             self._fill_resources(plan.packet.resources_profile)
+            self.child_documents.blockSignals(True)
+            self.child_documents.setChecked(plan.packet.caregiver_gets_child_documents)
+            self.child_documents.blockSignals(False)
         self._update_buttons()
 
     def _fill_resources(self, selected: str) -> None:
@@ -240,6 +254,13 @@ class PrintPage(BasePage):
         profile_id = self.resources.currentData() or ""
         if plan is not None and plan.packet.resources_profile != profile_id:
             plan.packet.resources_profile = profile_id
+            self.main.plan_edited()
+        self._invalidate()
+
+    def _child_documents_chosen(self, on: bool) -> None:
+        plan = self.main.session.plan
+        if plan is not None and plan.packet.caregiver_gets_child_documents != on:
+            plan.packet.caregiver_gets_child_documents = on
             self.main.plan_edited()
         self._invalidate()
 
@@ -304,13 +325,15 @@ class PrintPage(BasePage):
             self._set_status(NOT_READY, error=True)
             return
         snapshot = session.snapshot()
+        attachments = session.referenced_attachments()  # the appendix of document copies
         copies = self.selected_copies()
         language = self.language.currentData() or "en"
         page_size = self.page_size.currentData() or "letter"
 
         def work() -> dict[str, bytes]:
             return {
-                name: services.render_packet(snapshot, language, name, page_size) for name in copies
+                name: services.render_packet(snapshot, language, name, page_size, attachments)
+                for name in copies
             }
 
         self._busy = True
@@ -432,6 +455,7 @@ class PrintPage(BasePage):
         self.copies_label.setText(_(COPIES))
         for name, box in self.copy_boxes.items():
             box.setText(_(COPY_LABELS[name]))
+        self.child_documents.setText(_(CHILD_DOCUMENTS))
         self.language_label.setText(_(LANGUAGE))
         self.language.setAccessibleName(_(LANGUAGE))
         self.size_label.setText(_(PAGE_SIZE))
