@@ -171,3 +171,66 @@ def test_very_long_words_wrap_in_linear_time(unit: str) -> None:
     assert time.perf_counter() - t0 < 2.0
     assert all(w <= 451 + 1e-6 for w in block.line_widths())
     assert "".join(block.lines_text()) == text
+
+
+# -- Arabic drawn as large as the Latin around it ------------------------------------------------
+
+
+def _harfbuzz_width(text: str, rtl: bool = True) -> float:
+    """Advance of `text` in Noto Naskh Arabic, HarfBuzz alone, thousandths of an em."""
+    import uharfbuzz as hb
+
+    from preparedness.packet.text import fonts
+
+    face = fonts.face("arabic", False)
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.direction = "rtl" if rtl else "ltr"
+    buf.guess_segment_properties()
+    hb.shape(fonts.hb_font("arabic", False), buf, {})
+    return sum(p.x_advance for p in buf.glyph_positions) * 1000 / face.upem
+
+
+def test_arabic_is_measured_at_its_scaled_size() -> None:
+    """Widths (and so line breaks) are those of the size the Arabic is drawn at."""
+    from preparedness.packet.text.fonts import ARABIC_SCALE
+
+    assert 1.1 <= ARABIC_SCALE <= 1.15
+    size = 10.0
+    word = "الزهراء"
+    expected = _harfbuzz_width(word) * ARABIC_SCALE * size / 1000
+    assert text_width(word, TextStyle(size=size)) == pytest.approx(expected)
+    # inside a Latin line too, and never wider than the line once wrapped
+    st = TextStyle(size=size)
+    latin = text_width("Call", st) + text_width("a a", st) - text_width("aa", st)
+    assert text_width(f"Call {word}", TextStyle(size=size)) == pytest.approx(
+        latin + expected, rel=1e-3
+    )
+    block = TextBlock(f"Fatima {word} " * 30, TextStyle(size=size))
+    block.wrap(200, 1e6)
+    assert all(w <= 200 + 1e-6 for w in block.line_widths())
+    assert block.minWidth() >= expected - 1e-6
+
+
+def test_digits_keep_the_style_size_inside_arabic() -> None:
+    """Naskh's European digits are Noto Sans's design: a number is as wide in Arabic as in
+    English, whatever the scale of the letters around it."""
+    size = 10.0
+    in_arabic = prepare("اتصل 612-555-0100", False, 1)
+    in_english = prepare("Call 612-555-0100", False, 0)
+    number = next(t for t in in_arabic.tokens if "612" in in_arabic.text[t.start : t.end])
+    number_en = next(t for t in in_english.tokens if "612" in in_english.text[t.start : t.end])
+    assert number.width * size == pytest.approx(number_en.width * size)
+
+
+def test_line_height_follows_the_scaled_arabic() -> None:
+    """A block with Arabic in it has room for the larger letters: 1.6 x the Arabic size."""
+    from preparedness.packet.text import line_height
+    from preparedness.packet.text.fonts import ARABIC_SCALE
+
+    st = TextStyle(size=10)
+    assert line_height("Fatima", st) == pytest.approx(13.0)
+    for text in ("فاطمة الزهراء", "Fatima فاطمة"):
+        assert line_height(text, st) == pytest.approx(10 * 1.6 * ARABIC_SCALE)
+        block = TextBlock(text + "\n" + text, st)
+        assert block.wrap(400, 1e6)[1] == pytest.approx(2 * 10 * 1.6 * ARABIC_SCALE)

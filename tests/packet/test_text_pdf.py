@@ -491,3 +491,29 @@ def test_draw_text_line_aligns_and_truncates(tmp_path: Path) -> None:
     # RTL line: "صفحة" is the right-most word of its line
     page = find(words, "صفحة")
     assert page[0] == max(w[0] for w in same_line(words, page))
+
+
+def _font_sizes(pdf: bytes) -> dict[str, set[float]]:
+    """Base font name (without subset tag) -> the sizes it is set at (Tf) on page 1."""
+    reader = PdfReader(io.BytesIO(pdf))
+    page = reader.pages[0]
+    fonts = page["/Resources"]["/Font"]
+    out: dict[str, set[float]] = {}
+    for operands, op in ContentStream(page.get_contents(), reader).operations:
+        if op == b"Tf":
+            name = str(fonts[operands[0]].get_object()["/BaseFont"]).split("+", 1)[-1]
+            out.setdefault(name, set()).add(round(float(operands[1]), 3))
+    return out
+
+
+def test_arabic_name_inside_english_is_drawn_as_large_as_the_english() -> None:
+    """Noto Naskh Arabic is drawn 1.13 x the style size (its alef as tall as Noto Sans's
+    "l"); its digits and the Latin words keep the style size."""
+    from preparedness.packet.text.fonts import ARABIC_SCALE
+
+    pdf = render([TextBlock("Call فاطمة الزهراء at 612-555-0100 or اتصل 612", TextStyle(size=10))])
+    sizes = _font_sizes(pdf)
+    naskh = next(v for k, v in sizes.items() if "NaskhArabic" in k)
+    latin = next(v for k, v in sizes.items() if k.startswith("NotoSans-"))
+    assert latin == {10.0}
+    assert naskh == {round(10 * ARABIC_SCALE, 3), 10.0}  # letters scaled, digits not

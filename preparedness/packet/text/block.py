@@ -89,11 +89,12 @@ def _metrics(keys: frozenset[str], style: TextStyle) -> tuple[float, float]:
     """(leading, baseline offset from the top of a line) for a block using `keys`."""
     keys = keys or frozenset({fonts.LATIN.key})
     size = style.size
+    specs = [fonts.FAMILY_BY_KEY[k] for k in keys]
     leading = style.leading
     if leading is None:
-        leading = size * max(fonts.FAMILY_BY_KEY[k].leading for k in keys)
-    asc = max(fonts.face(k, False).ascent for k in keys) * size
-    desc = max(fonts.face(k, False).descent for k in keys) * size
+        leading = size * max(f.leading * f.scale for f in specs)
+    asc = max(fonts.face(f.key, False).ascent * f.scale for f in specs) * size
+    desc = max(fonts.face(f.key, False).descent * f.scale for f in specs) * size
     return leading, (leading - asc - desc) / 2 + asc
 
 
@@ -139,7 +140,7 @@ def _line_ops(canv: Canvas, x: float, y: float, line: Line, size: float, ops: li
     scale = size / 1000.0
     size_s = _num(size)
     ops.append("BT")
-    current: tuple[str, int] | None = None
+    current: tuple[str, int, float] | None = None
     synthetic = any_synthetic = False
     xoff = 0.0
     for r in line.runs:
@@ -148,6 +149,9 @@ def _line_ops(canv: Canvas, x: float, y: float, line: Line, size: float, ops: li
     for key, bold, glyphs, width in line.pieces:
         face = fonts.face(key, bold)
         font = fonts.ensure_registered(key, bold)
+        # A family drawn larger (Arabic) gets its own size; its width is already scaled.
+        run_size = size * face.spec.scale
+        run_size_s = size_s if run_size == size else _num(run_size)
         if face.synthetic_bold != synthetic:
             synthetic = face.synthetic_bold
             any_synthetic = any_synthetic or synthetic
@@ -156,13 +160,13 @@ def _line_ops(canv: Canvas, x: float, y: float, line: Line, size: float, ops: li
         data = getattr(glyphs, "__shapeData__", None)
         pos = 0
         for subset, chunk in font.splitString(glyphs, doc):
-            if current != (face.name, subset):
-                ops.append(f"{font.getSubsetInternalName(subset, doc)} {size_s} Tf")
-                current = (face.name, subset)
+            if current != (face.name, subset, run_size):
+                ops.append(f"{font.getSubsetInternalName(subset, doc)} {run_size_s} Tf")
+                current = (face.name, subset, run_size)
             if data is None:
                 ops.append(f"({escape(chunk)}) Tj")
             else:
-                _emit_shaped(ops, chunk, data[pos : pos + len(chunk)], size, escape)
+                _emit_shaped(ops, chunk, data[pos : pos + len(chunk)], run_size, escape)
             pos += len(chunk)
         xoff += width * scale
     if synthetic:

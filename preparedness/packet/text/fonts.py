@@ -8,7 +8,7 @@ font with reportlab), so a packet that needs only Latin never loads the Arabic o
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -34,8 +34,19 @@ class FontSpec:
     regular: str
     bold: str | None  # None: bold is synthesised (fill + stroke)
     complex: bool  # always shaped with HarfBuzz (joining, reordering, mark stacking)
-    leading: float  # default line height as a multiple of the font size
+    leading: float  # default line height as a multiple of the size the family is drawn at
     features: tuple[tuple[str, bool], ...] = ()
+    # The family is drawn at `scale` x the style's size, so that it looks as large as Noto
+    # Sans next to it; widths, line breaks and leading all use the scaled size.  Digits keep
+    # the style's size (see `scaled_key`).
+    scale: float = 1.0
+
+
+# Noto Naskh Arabic looks smaller than Noto Sans at the same size: its alef and lam reach
+# 0.671 em, Noto Sans's ascenders (l, h, k, d) 0.760 em. 0.760 / 0.671 = 1.13 makes an Arabic
+# name as tall as the Latin words around it (its lower letter bodies, 0.34-0.42 em against an
+# x-height of 0.536, are the script's own proportions and are not matched).
+ARABIC_SCALE = 1.13
 
 
 # Order matters: the first family that has a character draws it (Latin first, so digits and
@@ -51,13 +62,34 @@ FAMILIES: tuple[FontSpec, ...] = (
         1.3,
         (("kern", False), ("liga", False), ("clig", False)),
     ),
-    FontSpec("arabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", True, 1.6),
+    FontSpec(
+        "arabic",
+        "NotoNaskhArabic-Regular.ttf",
+        "NotoNaskhArabic-Bold.ttf",
+        True,
+        1.6,
+        scale=ARABIC_SCALE,
+    ),
     FontSpec("myanmar", "NotoSansMyanmar-Regular.ttf", "NotoSansMyanmar-Bold.ttf", True, 1.9),
     FontSpec("ethiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf", True, 1.45),
     FontSpec("cjk", "PreparednessCJKSC-Regular.ttf", None, False, 1.45),
 )
-FAMILY_BY_KEY = {f.key: f for f in FAMILIES}
+# A scaled family draws digits unscaled, through a twin (same files, key + "~").
+_TWINS = tuple(replace(f, key=f.key + "~", scale=1.0) for f in FAMILIES if f.scale != 1.0)
+FAMILY_BY_KEY = {f.key: f for f in (*FAMILIES, *_TWINS)}
 LATIN = FAMILIES[0]
+
+
+def scaled_key(key: str, ch: str) -> str:
+    """The key to draw `ch` with, given the family chosen for it.
+
+    A scaled family draws digits (European and Arabic-Indic) at the style's size, through its
+    unscaled twin: a number keeps one size whatever the script around it, its "-", "(" and
+    "+" come from Noto Sans, and Naskh's European digits are Noto Sans's own design.
+    """
+    if ch.isdigit() and FAMILY_BY_KEY[key].scale != 1.0:
+        return key + "~"
+    return key
 
 
 @dataclass(frozen=True)

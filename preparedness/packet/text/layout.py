@@ -206,6 +206,9 @@ def _resolve_keys(text: str) -> tuple[str, ...] | str:
             keys[i] = spec.key if spec else (prev or fonts.LATIN.key)
         if cats[i][0] == "M":
             prev = keys[i]
+    # A family drawn larger than the style (Arabic) draws digits at the style's size.
+    if any(fonts.FAMILY_BY_KEY[k].scale != 1.0 for k in set(keys) if k is not None):
+        keys = [fonts.scaled_key(k, c) for k, c in zip(keys, text, strict=True)]  # type: ignore[arg-type]
     return tuple(keys)  # type: ignore[arg-type]
 
 

@@ -43,14 +43,30 @@ def needs_shaping(text: str, key: str, rtl: bool) -> bool:
 
 @lru_cache(maxsize=65536)
 def shape(text: str, key: str, bold: bool, rtl: bool) -> Shaped:
-    """Shape or measure `text` in family `key`; see `needs_shaping`."""
+    """Shape or measure `text` in family `key`; see `needs_shaping`.
+
+    `width` and `advances` are in thousandths of the *style's* size: a family drawn larger
+    (`FontSpec.scale`) is measured larger, so line breaking sees what is drawn.  Glyph
+    positions inside a ShapedStr stay in thousandths of the size the run is drawn at.
+    """
     font = fonts.ensure_registered(key, bold)
     if not needs_shaping(text, key, rtl):
         widths = font.face.charWidths
         default = font.face.defaultWidth
         adv = tuple(widths.get(ord(c), default) for c in text)
-        return Shaped(text, sum(adv), adv, (), 0)
-    return _shape_hb(text, key, bold, rtl, font)
+        shaped = Shaped(text, sum(adv), adv, (), 0)
+    else:
+        shaped = _shape_hb(text, key, bold, rtl, font)
+    scale = fonts.FAMILY_BY_KEY[key].scale
+    if scale == 1.0:
+        return shaped
+    return Shaped(
+        shaped.glyphs,
+        shaped.width * scale,
+        tuple(a * scale for a in shaped.advances),
+        shaped.pua,
+        shaped.notdef,
+    )
 
 
 def _shape_hb(text: str, key: str, bold: bool, rtl: bool, font: fonts._LayerTTFont) -> Shaped:
