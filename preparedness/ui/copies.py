@@ -31,7 +31,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QImage, QPixmap, QTransform
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QImage,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -236,11 +242,13 @@ class CopiesController(QObject):
             return None
         return next((d for d in plan.documents if d.id == item_id), None)
 
-    def _refresh(self, item_id: str, focus: str = "") -> None:
+    def _refresh(self, item_id: str, focus: str = "", announce: bool = False) -> None:
         panel = self._panels.get(item_id)
         if panel is not None:
             with contextlib.suppress(RuntimeError):  # its widgets were deleted meanwhile
                 panel.refresh(focus)
+                if announce:
+                    panel.announce()
 
     def _changed(self, item_id: str, focus: str = "") -> None:
         self.main.plan_edited()
@@ -271,7 +279,7 @@ class CopiesController(QObject):
         plan = self._plan()
         state = self.state(item_id)
         state.busy, state.messages, state.error, state.originals = True, [(ADDING, {})], False, []
-        self._refresh(item_id)
+        self._refresh(item_id, announce=True)
         generation = self._generation
         paths = [Path(p) for p in paths]
 
@@ -326,7 +334,8 @@ class CopiesController(QObject):
         if added:
             self.main.plan_edited()
         # the question is read out; the safe answer ("No, keep it") has the focus
-        self._refresh(item_id, "document.keep_original" if added else "document.add_copy")
+        focus = "document.keep_original" if added else "document.add_copy"
+        self._refresh(item_id, focus, announce=True)
 
     # -- thumbnails of copies already in the plan (an opened plan)
     def request_thumbnails(self, item: DocumentItem) -> None:
@@ -419,7 +428,7 @@ class CopiesController(QObject):
         if failed:
             state.messages.append((NOT_DELETED, {}))
         state.error = bool(failed)
-        self._refresh(item_id, "document.add_copy")
+        self._refresh(item_id, "document.add_copy", announce=True)
 
     def keep_originals(self, item_id: str) -> None:
         state = self.state(item_id)
@@ -537,6 +546,17 @@ class CopiesPanel(QWidget):
                     target.setFocus()
                     break
 
+    def announce(self) -> None:
+        """Tell a screen reader what just happened (an error at once, the rest politely)."""
+        text = self.status.text() if self.status.isVisibleTo(self) else ""
+        if not text:
+            return
+        state = self.controller.state(self.item.id)
+        event = QAccessibleAnnouncementEvent(self.status, text)
+        politeness = QAccessible.AnnouncementPoliteness
+        event.setPoliteness(politeness.Assertive if state.error else politeness.Polite)
+        QAccessible.updateAccessibility(event)
+
     def _tab_order(self) -> None:
         """New page rows come in the keyboard order where they are shown: before "Add"."""
         chain: list[QWidget] = [w for row in self.rows for w in row.focus_widgets()]
@@ -652,17 +672,19 @@ class CopyRow(QFrame):
         self.remove.clicked.connect(self._ask_remove)
         buttons.addStretch(1)
         side.addLayout(buttons)
-        self.confirm = QWidget(self)
-        confirm = QHBoxLayout(self.confirm)
+        self.confirm = QWidget(self)  # the question on its own line, its answers under it
+        confirm = QVBoxLayout(self.confirm)
         confirm.setContentsMargins(0, 0, 0, 0)
         self.confirm_text = QLabel(self.confirm)
         self.confirm_text.setWordWrap(True)
         confirm.addWidget(self.confirm_text)
-        self.remove_yes = self._button(f"{name}.remove_yes", confirm)
+        answers = QHBoxLayout()
+        self.remove_yes = self._button(f"{name}.remove_yes", answers)
         self.remove_yes.clicked.connect(lambda: controller.remove(item_id, index))
-        self.remove_no = self._button(f"{name}.remove_no", confirm)
+        self.remove_no = self._button(f"{name}.remove_no", answers)
         self.remove_no.clicked.connect(self._cancel_remove)
-        confirm.addStretch(1)
+        answers.addStretch(1)
+        confirm.addLayout(answers)
         self.confirm.hide()
         side.addWidget(self.confirm)
         side.addStretch(1)
