@@ -391,3 +391,39 @@ def test_a_long_section_is_split_evenly_with_its_header_rows(count: int) -> None
     text = " ".join(p.text for p in laid_out)
     assert all(f"Persona {i:02d}" in text for i in range(count))
     assert all("Phone" in p.text for p in laid_out)  # the header row is repeated
+
+
+# -- wallet cards ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("copy", [Copy.FAMILY, Copy.CAREGIVER])
+@pytest.mark.parametrize("lang", LANGS)
+def test_wallet_card_text_is_never_shrunk_below_the_floor(lang: str, copy: Copy) -> None:
+    """The Karen half of the key numbers was shrunk to two thirds (8 pt -> 5 pt), Hmong and
+    Arabic below 0.85: now the numbers go on two cards (people, services) instead."""
+    from reportlab.platypus import KeepInFrame
+
+    from preparedness.packet.sections import wallet_cards
+
+    ctx = context(lang, copy)
+    inner = (
+        wallet_cards.CARD_WIDTH - 2 * wallet_cards.PADDING,
+        wallet_cards.CARD_HEIGHT - 2 * wallet_cards.PADDING,
+    )
+    halves = [
+        half
+        for f in wallet_cards.build(ctx)
+        for inner_f in getattr(f, "_content", [f])
+        if isinstance(inner_f, PacketTable)
+        for half in inner_f._cellvalues[0]
+        if isinstance(half, KeepInFrame)
+    ]
+    assert len(halves) >= 2
+    scales = []
+    for half in halves:
+        half.wrapOn(None, *inner)
+        scales.append(1.0 / getattr(half, "_scale", 1.0))
+    assert min(scales) >= MIN_SCALE, scales
+    text = " ".join(p.text for p in packet_pages(lang, copy, "letter")[-1:])
+    for number in ("555-0110", "555-0132"):  # the first and the last key number
+        assert number in text

@@ -4,7 +4,10 @@ Each card is two wallet-sized halves side by side: cut along the dashed outline,
 dotted middle line. Like FEMA's wallet card and the "red cards", one half is in the family's
 language and the other in English, so a caregiver, a police officer or a school can read one
 side. Cards are physically small: long user text is shortened with "…" rather than shrunk to
-nothing, and whatever remains is fitted into the card, never drawn outside it.
+nothing, and whatever remains is fitted into the card, never drawn outside it. When the key
+numbers would have to shrink below ``fit.MIN_SCALE`` to fit one card (tall scripts: S'gaw Karen,
+Hmong's long labels, Arabic), they go on two cards, the people on one and the services on the
+other, each at a readable size.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, TableStyle
 
 from preparedness.packet import strings as S
+from preparedness.packet.fit import MIN_SCALE
 from preparedness.packet.sections.base import Context, Copy, PacketTable
 from preparedness.packet.sections.caregiver import groups
 from preparedness.packet.styles import CUT, INCH
@@ -150,15 +154,21 @@ def _dir(ctx: Context, msgid: str, translate: Callable[..., str]) -> str:
     return ctx.direction_of(text, ctx.en(msgid))
 
 
+def _fit(content: list[Flowable]) -> KeepInFrame:
+    """One half's content, shrunk if need be to stay inside the card."""
+    return KeepInFrame(CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - 2 * PADDING, content, mode="shrink")
+
+
+def half_scale(content: list[Flowable]) -> float:
+    """The scale a card half is drawn at (1.0: not shrunk)."""
+    half = _fit(content)
+    half.wrapOn(None, CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - 2 * PADDING)
+    return 1.0 / getattr(half, "_scale", 1.0)
+
+
 def card(ctx: Context, front: list[Flowable], back: list[Flowable]) -> PacketTable:
     """Two halves in a dashed outline (cut) with a dotted fold line between them."""
-
-    def fit(content: list[Flowable]) -> KeepInFrame:
-        return KeepInFrame(
-            CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - 2 * PADDING, content, mode="shrink"
-        )
-
-    halves = [fit(front), fit(back)]
+    halves = [_fit(front), _fit(back)]
     if ctx.rtl:
         halves.reverse()  # the family's side is the first one a right-to-left reader meets
     cut = colors.HexColor(CUT)
@@ -181,19 +191,34 @@ def card(ctx: Context, front: list[Flowable], back: list[Flowable]) -> PacketTab
     )
 
 
+_PEOPLE = (S.CARD_CAREGIVER, S.CARD_BACKUP, S.CARD_CONTACT)
+
+
+def _number_halves(ctx: Context, entries: list[Entry]) -> tuple[list[Flowable], list[Flowable]]:
+    if not ctx.translated:
+        # One language: people on one half, services on the other, instead of a copy.
+        half = (len(entries) + 1) // 2
+        front = _numbers_side(ctx, entries[:half], ctx.en, "ltr")
+        return front, _numbers_side(ctx, entries[half:], ctx.en, "ltr")[1:]
+    front = _numbers_side(ctx, entries, ctx.fam, ctx.direction)
+    return front, _numbers_side(ctx, entries, ctx.en, "ltr")
+
+
+def number_cards(ctx: Context, entries: list[Entry]) -> list[PacketTable]:
+    """One card of key numbers; two (people, then services) when one would be too small."""
+    groups = [entries]
+    if len(entries) > 1 and min(map(half_scale, _number_halves(ctx, entries))) < MIN_SCALE:
+        people = sum(1 for label, _name, _phone in entries if label in _PEOPLE)
+        cut = people if 0 < people < len(entries) else (len(entries) + 1) // 2
+        groups = [entries[:cut], entries[cut:]]
+    return [card(ctx, *_number_halves(ctx, group)) for group in groups]
+
+
 def build(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [*ctx.heading(TITLE), *ctx.para(PURPOSE), ctx.gap(6)]
     entries = key_numbers(ctx)
-    if entries:
-        if not ctx.translated:
-            # One language: people on one half, services on the other, instead of a copy.
-            half = (len(entries) + 1) // 2
-            front = _numbers_side(ctx, entries[:half], ctx.en, "ltr")
-            back = _numbers_side(ctx, entries[half:], ctx.en, "ltr")[1:]
-        else:
-            front = _numbers_side(ctx, entries, ctx.fam, ctx.direction)
-            back = _numbers_side(ctx, entries, ctx.en, "ltr")
-        out.extend([KeepTogether([card(ctx, front, back)]), ctx.gap(18)])
+    for numbers in number_cards(ctx, entries) if entries else []:
+        out.extend([KeepTogether([numbers]), ctx.gap(18)])
     if ctx.copy == Copy.FAMILY:
         front = _rights_side(ctx, S.KYR_FAMILY_TITLE, S.KYR_FAMILY_LINES, ctx.fam, ctx.direction)
         back = _rights_side(ctx, S.KYR_OFFICER_TITLE, S.KYR_OFFICER_LINES, ctx.en, "ltr")
