@@ -227,8 +227,16 @@ class CopiesController(QObject):
         self._states.pop(item_id, None)
         self._panels.pop(item_id, None)
 
-    def panel(self, item: DocumentItem, title: Callable[[Gettext], str], parent: QWidget) -> Any:
-        panel = CopiesPanel(self, item, title, parent)
+    def panel(
+        self,
+        item: DocumentItem,
+        title: Callable[[Gettext], str],
+        parent: QWidget,
+        after: QWidget | None = None,
+    ) -> Any:
+        """The copies panel of one paper's card; ``after`` is the input the page rows follow
+        in the keyboard order (the card's last question)."""
+        panel = CopiesPanel(self, item, title, parent, after)
         self._panels[item.id] = panel
         self.request_thumbnails(item)
         return panel
@@ -453,12 +461,14 @@ class CopiesPanel(QWidget):
         item: DocumentItem,
         title: Callable[[Gettext], str],
         parent: QWidget | None = None,
+        after: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("document.copies")
         self.controller = controller
         self.item = item
         self.title = title
+        self.after = after
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(6)
@@ -559,21 +569,20 @@ class CopiesPanel(QWidget):
 
     def _tab_order(self) -> None:
         """New page rows come in the keyboard order where they are shown: before "Add"."""
-        chain: list[QWidget] = [w for row in self.rows for w in row.focus_widgets()]
         # Qt appends new widgets at the end of the window's chain, and setTabOrder ignores a
-        # widget that takes no focus: anchor on the last focusable widget before the pages.
-        previous = self.rows_box.previousInFocusChain()
-        while previous is not None and previous is not self.rows_box:
-            if previous.focusPolicy() != Qt.NoFocus and not self.rows_box.isAncestorOf(previous):
-                break
-            previous = previous.previousInFocusChain()
-        if previous is None or previous is self.rows_box:
+        # widget that takes no focus: anchor on the input shown just before the pages. (Not
+        # found by walking previousInFocusChain(): with PySide6 6.12 that walk left the
+        # panel's Python wrapper to be dropped while Qt still held the widget.)
+        previous = self.after
+        if previous is None:
             return
-        for widget in chain:
+        for widget in (w for row in self.rows for w in row.focus_widgets()):
             QWidget.setTabOrder(previous, widget)
             previous = widget
 
     def retranslate_ui(self, _: Gettext) -> None:
+        if not hasattr(self, "controller"):  # a wrapper PySide made again for a widget that
+            return  # is only waiting to be deleted
         state = self.controller.state(self.item.id)
         count = len(self.item.attachments)
         self.count.setText(_(COPIES_KEPT).format(count=count) if count else "")
@@ -708,6 +717,8 @@ class CopyRow(QFrame):
         self.remove.setFocus()
 
     def retranslate_ui(self, _: Gettext) -> None:
+        if not hasattr(self, "panel"):  # see CopiesPanel.retranslate_ui
+            return
         page = _(PAGE_OF).format(page=self.index + 1, pages=self.count)
         turned = ""
         if self.attachment.rotation % 360:

@@ -84,7 +84,8 @@ class DocumentsPage(BasePage):
             lambda text: setattr(item, "copy_holder", plan_edit.set_holder_text(plan, text)),
         )
         card.add(self.register(f"{base}.copy_holder", holder))
-        card.add(self.copies.panel(item, title, card))  # pages, "Add a copy", what happened
+        # the copies: pages, "Add a copy", what happened (pages follow the holder in Tab order)
+        card.add(self.copies.panel(item, title, card, after=holder.editor))
         card.finish()
         card.remove_requested.connect(self.remove_document)
         self.layout_.addWidget(card)
