@@ -31,7 +31,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 MIN_SCALE = 0.85
 _FUZZ = 1e-3
 _MIN_BLOCK = 0.15  # a single table row at least this share of a page may end or open a page
-_BISECT_STEPS = 7  # scale found to within (1 - MIN_SCALE) / 2**7, about 0.001
+_BISECT_STEPS = 4  # the scale found is at most (1 - MIN_SCALE) / 2**4 below the best one
 
 
 class BreakPoint(Flowable):
@@ -205,11 +205,18 @@ class OnePage(Flowable):
             return
         self._decided = (availWidth, availHeight)
         self._whole.scale = 1.0
-        if self._fits(availWidth, availHeight, 1.0) or not self._at_top(availHeight):
+        natural = self._whole.natural_height(availWidth)
+        if natural <= availHeight or not self._at_top(availHeight):
             return
-        if not self._fits(availWidth, availHeight, self.min_scale):
-            return  # split() takes it from here
-        lo, hi = self.min_scale, 1.0  # lo fits, hi does not
+        # Text laid out at width / s and drawn at s takes about s * s of its height: start
+        # there, then bisect between a scale that fits (lo) and one that does not (hi).
+        guess = max(self.min_scale, min(0.995, (availHeight / natural) ** 0.5))
+        if self._fits(availWidth, availHeight, guess):
+            lo, hi = guess, 1.0
+        elif guess > self.min_scale and self._fits(availWidth, availHeight, self.min_scale):
+            lo, hi = self.min_scale, guess
+        else:
+            return  # too long even at the floor: split() takes it from here
         for _ in range(_BISECT_STEPS):
             mid = (lo + hi) / 2
             if self._fits(availWidth, availHeight, mid):
