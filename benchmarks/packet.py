@@ -123,8 +123,10 @@ def render_baseline(plan: Any, lang: str, copy: Copy, gettext: Any = None) -> by
     """render_packet with the text layer swapped for Helvetica Paragraphs."""
     real_context, real_line = render_module._context, render_module.draw_text_line
 
-    def context(plan: Any, lang: str, copy: Copy, size: Any, gettext: Any) -> Context:
-        ctx = real_context(plan, lang, copy, size, gettext)
+    def context(
+        plan: Any, lang: str, copy: Copy, size: Any, gettext: Any, attachments: Any = None
+    ) -> Context:
+        ctx = real_context(plan, lang, copy, size, gettext, attachments)
         return HelveticaContext(ctx.plan, ctx.lang, ctx.copy, ctx.width, ctx.height, gettext)
 
     render_module._context = context  # type: ignore[assignment]
