@@ -7,10 +7,19 @@ as "+52 55 1234 5678" must both be understood, shown consistently, and flagged w
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import phonenumbers
+if TYPE_CHECKING:
+    import phonenumbers
 
 DEFAULT_REGION = "US"
+
+
+def _lib():  # type: ignore[no-untyped-def]
+    """libphonenumber's metadata takes ~50 ms to import: load it on first use, not at start."""
+    import phonenumbers
+
+    return phonenumbers
 
 
 @lru_cache(maxsize=2048)
@@ -19,16 +28,17 @@ def parse(number: str, region: str = DEFAULT_REGION) -> phonenumbers.PhoneNumber
     text = number.strip()
     if not text or len(text) > 64:
         return None
+    lib = _lib()
     try:
-        parsed = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
+        parsed = lib.parse(text, region)
+    except lib.NumberParseException:
         return None
-    return parsed if phonenumbers.is_possible_number(parsed) else None
+    return parsed if lib.is_possible_number(parsed) else None
 
 
 def is_valid(number: str, region: str = DEFAULT_REGION) -> bool:
     parsed = parse(number, region)
-    return parsed is not None and phonenumbers.is_valid_number(parsed)
+    return parsed is not None and _lib().is_valid_number(parsed)
 
 
 def format_phone(number: str, region: str = DEFAULT_REGION) -> str:
@@ -39,16 +49,18 @@ def format_phone(number: str, region: str = DEFAULT_REGION) -> str:
     parsed = parse(number, region)
     if parsed is None:
         return number.strip()
-    if phonenumbers.region_code_for_number(parsed) == region:
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    lib = _lib()
+    if lib.region_code_for_number(parsed) == region:
+        return lib.format_number(parsed, lib.PhoneNumberFormat.NATIONAL)
+    return lib.format_number(parsed, lib.PhoneNumberFormat.INTERNATIONAL)
 
 
 def format_international(number: str, region: str = DEFAULT_REGION) -> str:
     parsed = parse(number, region)
     if parsed is None:
         return number.strip()
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    lib = _lib()
+    return lib.format_number(parsed, lib.PhoneNumberFormat.INTERNATIONAL)
 
 
 def tel_uri(number: str, region: str = DEFAULT_REGION) -> str:
@@ -56,4 +68,5 @@ def tel_uri(number: str, region: str = DEFAULT_REGION) -> str:
     parsed = parse(number, region)
     if parsed is None:
         return ""
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    lib = _lib()
+    return lib.format_number(parsed, lib.PhoneNumberFormat.E164)
