@@ -15,9 +15,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
+from preparedness.i18n import N_
 from preparedness.languages import language_codes
 from preparedness.settings import Mode, Settings, effective_mode, load_settings
 from preparedness.ui import appearance
@@ -71,6 +73,29 @@ def run_mode(args: argparse.Namespace, settings: Settings) -> Mode:
     return mode
 
 
+UNEXPECTED = N_("Something went wrong. Your plan is safe. Please tell a helper.")
+
+
+def install_error_handler(window: QWidget) -> None:
+    """An error the code did not expect: a plain message, never a traceback.
+
+    Python would print the traceback to stderr, which a desktop session may keep in a log
+    file, and a traceback can hold a family's names. Only the error's type is printed.
+    """
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        del error, tb  # their text may hold personal data
+        sys.stderr.write(f"preparedness: unexpected error ({kind.__name__})\n")
+        try:
+            from preparedness.ui.language import current_gettext
+
+            QMessageBox.warning(window, " ", current_gettext()(UNEXPECTED))
+        except Exception:  # the handler itself must never raise
+            pass
+
+    sys.excepthook = handle
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app until the window closes; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -84,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.apply_font_size(args.font_size)
     if args.high_contrast:
         window.contrast.setChecked(True)
+    install_error_handler(window)
     window.show()
     return app.exec()
 
