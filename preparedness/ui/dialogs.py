@@ -41,18 +41,24 @@ class FileDialogs:
         hide_key(dialog)
         return dialog
 
+    @staticmethod
+    def _run(dialog: QFileDialog) -> list[str]:
+        """Show the dialog; the chosen paths ([] if cancelled). Qt's history is cleared after
+        every dialog, whatever happens, so the last folder never names a family."""
+        try:
+            accepted = dialog.exec() == QFileDialog.Accepted
+            return dialog.selectedFiles() if accepted else []
+        finally:
+            dialog.deleteLater()
+            clear_file_dialog_history()
+
     def folder_path(self, parent: QWidget | None, title: str) -> Path | None:
         """A folder (for a liaison's plans, or for several PDFs at once)."""
         dialog = self._dialog(parent, title, "")
         dialog.setFileMode(QFileDialog.Directory)
         dialog.setOption(QFileDialog.ShowDirsOnly, True)
-        try:
-            accepted = dialog.exec() == QFileDialog.Accepted
-            files = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-            clear_file_dialog_history()
-        return Path(files[0]) if accepted and files else None
+        files = self._run(dialog)
+        return Path(files[0]) if files else None
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested_name: str, name_filter: str
@@ -60,38 +66,23 @@ class FileDialogs:
         dialog = self._dialog(parent, title, name_filter)
         dialog.setAcceptMode(QFileDialog.AcceptSave)
         dialog.selectFile(suggested_name)
-        try:
-            accepted = dialog.exec() == QFileDialog.Accepted
-            files = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-            clear_file_dialog_history()
-        return Path(files[0]) if accepted and files else None
+        files = self._run(dialog)
+        return Path(files[0]) if files else None
 
     def open_path(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
         dialog = self._dialog(parent, title, name_filter)
         dialog.setAcceptMode(QFileDialog.AcceptOpen)
         dialog.setFileMode(QFileDialog.ExistingFile)
-        try:
-            accepted = dialog.exec() == QFileDialog.Accepted
-            files = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-            clear_file_dialog_history()
-        return Path(files[0]) if accepted and files else None
+        files = self._run(dialog)
+        return Path(files[0]) if files else None
 
     def open_paths(self, parent: QWidget | None, title: str, name_filter: str) -> list[Path]:
         """Several existing files at once (a scanner's or phone's output folder); [] if none."""
         dialog = self._dialog(parent, title, name_filter)
         dialog.setAcceptMode(QFileDialog.AcceptOpen)
         dialog.setFileMode(QFileDialog.ExistingFiles)
-        try:
-            accepted = dialog.exec() == QFileDialog.Accepted
-            files = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-            clear_file_dialog_history()
-        return [Path(f) for f in files] if accepted else []
+        files = self._run(dialog)
+        return [Path(f) for f in files]
 
 
 MAX_RENDER_DPI = 300
