@@ -1,4 +1,4 @@
-"""Fonts register lazily and safely when several threads render at once."""
+"""Fonts register and subset safely when several threads render at once."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import sys
 
 SCRIPT = r"""
 import io
+import sys
+sys.setswitchinterval(1e-6)  # switch threads often, so races show up on every run
 from concurrent.futures import ThreadPoolExecutor
 from reportlab.platypus import SimpleDocTemplate, Table
 from preparedness.packet.text import TextBlock, registered_font_names
@@ -22,9 +24,9 @@ def build(i):
     SimpleDocTemplate(b, invariant=1).build(story)
     return b.getvalue()
 
-with ThreadPoolExecutor(6) as ex:   # first use of every font happens concurrently
-    parallel = list(ex.map(build, range(18)))
-sequential = [build(i) for i in range(18)]
+with ThreadPoolExecutor(8) as ex:   # first use and subsetting of every font run concurrently
+    parallel = list(ex.map(build, range(60)))
+sequential = [build(i) for i in range(60)]
 assert parallel == sequential
 assert len(registered_font_names()) == 5, registered_font_names()
 print("ok")

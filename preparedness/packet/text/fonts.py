@@ -213,6 +213,9 @@ class _LayerTTFont(TTFont):
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename, asciiReadable=1, shapable=True)
+        # Subsetting reads the font file through a position shared by every document that
+        # uses this face: two threads subsetting at once read each other's glyphs.
+        self._subset_lock = threading.Lock()
 
     def glyph_code(self, gid: int, advance_units: int, upem: int) -> int:
         """Code point used to reach glyph `gid` (registered in the face on first use)."""
@@ -255,7 +258,9 @@ class _LayerTTFont(TTFont):
             if doc.compression:
                 cmap_stream.filters = [pdfdoc.PDFZCompress]
             pdf_font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_font_name)
-            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font_name, subset)
+            with self._subset_lock:
+                descriptor = self.face.addSubsetObjects(doc, base_font_name, subset)
+            pdf_font.FontDescriptor = descriptor
             doc.Reference(pdf_font, internal_name)
             doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
         del self.state[doc]
