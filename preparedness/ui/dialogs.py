@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QDir, QIODevice, QObject, QRectF, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QDir, QIODevice, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from preparedness.ui.safety import PRINT_JOB_NAME, clear_file_dialog_history, hide_key
@@ -122,12 +122,29 @@ def print_pdf_documents(documents: Sequence[QPdfDocument], printer: QPrinter) ->
                 scale = min(target.width() / size_pt.width(), target.height() / size_pt.height())
                 width, height = size_pt.width() * scale, size_pt.height() * scale
                 size = QSize(max(1, int(width * ratio)), max(1, int(height * ratio)))
-                image = document.render(index, size, options)
+                image = opaque(document.render(index, size, options))
                 painter.drawImage(QRectF(0, 0, width, height), image)
                 pages += 1
     finally:
         painter.end()
     return pages
+
+
+def opaque(image: QImage) -> QImage:
+    """The page on white paper, without transparency.
+
+    QtPdf renders a page onto a transparent image (blank areas are black with alpha 0); sent
+    as is, the print job carries black pages plus a soft mask, and any filter or printer
+    that drops the mask prints black pages with unreadable text.
+    """
+    if not image.hasAlphaChannel():
+        return image
+    page = QImage(image.size(), QImage.Format_RGB32)
+    page.fill(Qt.white)
+    painter = QPainter(page)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return page
 
 
 def make_printer(printer_name: str = "") -> QPrinter:
