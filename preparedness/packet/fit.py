@@ -10,7 +10,8 @@ widths of their first wrap and their cells overflow the rows (text printed over 
 2. it fits at a scale of at least ``MIN_SCALE``: every flowable is laid out at width / scale
    and drawn scaled, so lines re-wrap and nothing moves relative to anything else;
 3. otherwise it is split into as few pages as it needs, at the allowed breaks nearest to
-   equal parts, each page opening with the unit's own "part k of n" header when it has one.
+   equal parts, each page opening with the unit's own "part k of n" header when it has one
+   (and a part that starts at a ``BreakPoint`` with the marker's own head, when it has one).
    Allowed breaks: ``BreakPoint`` markers; unless ``only_marked``, also after a table, before
    and after a KeepTogether, and between table rows with at least two rows (or one tall row)
    on each side. Breaks inside a KeepTogether are used only when avoiding them costs a page.
@@ -35,9 +36,18 @@ _BISECT_STEPS = 4  # the scale found is at most (1 - MIN_SCALE) / 2**4 below the
 
 
 class BreakPoint(Flowable):
-    """Marks where a ``OnePage`` unit may continue on the next page. Draws nothing."""
+    """Marks where a ``OnePage`` unit may continue on the next page. Draws nothing.
+
+    ``head``: flowables that open the next page when the unit does break here (and only
+    then), so a part that starts a page on purpose says what it is (the translation of the
+    letter to the school under the letter's title). Its height counts when parts are planned.
+    """
 
     _ZEROSIZE = True
+
+    def __init__(self, head: Sequence[Flowable] = ()) -> None:
+        super().__init__()
+        self.head = list(head)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0.0, 0.0
@@ -149,8 +159,9 @@ class _Cut:
     """A place a part may end: heights are offsets in the body stacked as one column.
 
     The part ends at ``end`` with ``body[:stop]``; the next one starts at ``resume`` with
-    ``body[start:]``. With ``rows``, ``body[stop]`` is a table cut after that many rows and
-    the next part starts with the rest of it (repeating ``extra`` points of header rows).
+    ``body[start:]``, under ``extra`` points of repeated header rows (with ``rows``:
+    ``body[stop]`` is a table cut after that many rows and the next part starts with the rest
+    of it) or of the head of the ``BreakPoint`` at ``body[stop]``.
     """
 
     end: float
@@ -288,7 +299,8 @@ class OnePage(Flowable):
                 after = [j for j in real if j > i]
                 if before and after:
                     end, resume = spans[before[-1]][1], spans[after[0]][0]
-                    cuts.append(_Cut(end, resume, 0.0, i, i + 1))
+                    lead = self._lead_height(width, f.head, self.body[after[0]])
+                    cuts.append(_Cut(end, resume, lead, i, i + 1))
             elif not self.only_marked and isinstance(f, Table):
                 heights = list(f._rowHeights)
                 repeat = f.repeatRows if isinstance(f.repeatRows, int) else 0
@@ -314,7 +326,8 @@ class OnePage(Flowable):
             group, previous = self._groups[i], self._groups[i - 1]
             if group != previous and i in real and i - 1 in real:
                 cuts.append(_Cut(spans[i - 1][1], spans[i][0], 0.0, i, i))
-        unique = {(c.end, c.stop, c.rows): c for c in cuts}  # a marker right after a table
+        # A marker right after a table: one cut, the marker's (listed later, with its head).
+        unique = {(c.end, c.stop, c.rows): c for c in cuts}
         return sorted(unique.values(), key=lambda c: c.end), total
 
     def _inside_group(self, cut: _Cut, spans: list[tuple[float, float]]) -> bool:
@@ -333,13 +346,16 @@ class OnePage(Flowable):
 
     def _head_height(self, width: float, k: int, n: int) -> float:
         head = self.part_head(k, n) if self.part_head else (self.head if k == 1 else [])
+        return self._lead_height(width, head, self.body[0])
+
+    def _lead_height(self, width: float, head: Sequence[Flowable], first: Flowable) -> float:
+        """What ``head`` adds above ``first`` (its height and the space between them)."""
         if not head:
             return 0.0
-        stack = Stack([*head, self.body[0]])
+        stack = Stack([*head, first])
         stack.canv = self.canv
         whole = stack.natural_height(width)
-        first = self.body[0].wrapOn(self.canv, width, 0x7FFFFFFF)[1]
-        return whole - first
+        return whole - first.wrapOn(self.canv, width, 0x7FFFFFFF)[1]
 
     def _plan(self, width: float, height: float) -> list[_Cut] | None:
         """The cuts for the fewest parts, each as close to an equal share as breaks allow;
@@ -365,6 +381,7 @@ class OnePage(Flowable):
         pieces: list[list[Flowable]] = []
         body = list(self.body)  # split tables are replaced by their remaining part
         start, taken = 0, 0  # taken: rows of body[start] already printed, if it is split
+        lead: list[Flowable] = []  # the head of the BreakPoint the part starts at, if any
         for cut in plan:
             if cut.rows:
                 table = body[cut.stop]
@@ -374,13 +391,15 @@ class OnePage(Flowable):
                 parts = table.split(width, sum(table._rowHeights[:rows]) + _FUZZ)
                 if len(parts) != 2:
                     return None
-                pieces.append([*body[start : cut.stop], parts[0]])
+                pieces.append([*lead, *body[start : cut.stop], parts[0]])
                 body[cut.stop] = parts[1]
-                start, taken = cut.stop, cut.rows
+                start, taken, lead = cut.stop, cut.rows, []
             else:
-                pieces.append(body[start : cut.stop])
+                pieces.append([*lead, *body[start : cut.stop]])
+                marker = body[cut.stop]
+                lead = list(marker.head) if isinstance(marker, BreakPoint) else []
                 start, taken = cut.start, 0
-        pieces.append(body[start:])
+        pieces.append([*lead, *body[start:]])
         out: list[Flowable] = []
         for k, piece in enumerate(pieces, 1):
             head = self.part_head(k, n) if self.part_head else (self.head if k == 1 else [])
