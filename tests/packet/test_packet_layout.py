@@ -223,6 +223,43 @@ def letters(ctx: Context) -> list[bytes]:
     ]
 
 
+def letter_units(ctx: Context) -> list[tuple[OnePage, list[Page]]]:
+    """Each school's letter unit as its copy builds it (the school copy's with that school's
+    health facts), laid out alone."""
+    from preparedness.packet.sections import school_letter
+
+    build = school_letter.build_school_copy if ctx.copy == Copy.SCHOOL else school_letter.build
+    units = [f for f in build(ctx) if isinstance(f, OnePage)]
+    return [(unit, pages(alone(ctx, [unit]))) for unit in units]
+
+
+def depth_of(page: Page, text: str) -> float | None:
+    """How far below the top of the frame the first line holding ``text`` starts (points).
+
+    By position, not by poppler's line count: it may give one Myanmar line back as several.
+    """
+    lines: dict[int, list[Word]] = {}
+    for w in page.words:
+        lines.setdefault(w.line, []).append(w)
+    needle = squeeze(text)
+    found = [
+        min(w.y0 for w in words)
+        for words in lines.values()
+        if needle in squeeze(" ".join(w.text for w in words))
+    ]
+    return min(found) - GEOMETRY.top if found else None
+
+
+def assert_translation_page_is_titled(ctx: Context, page: Page) -> None:
+    """A translation that starts a page opens under the letter's title (the family's line
+    and the English one: its English line is within the first 60 pt), then the note that it
+    is for reading only."""
+    title = depth_of(page, ctx.en(S.LETTER_TITLE))
+    note = depth_of(page, ctx.en(S.TRANSLATION_NOTE))
+    assert title is not None and note is not None, page.text[:120]
+    assert title < 60 and title < note, (title, note, page.text[:120])
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_letter_and_its_translation_share_a_page_when_they_can(lang: str, size: str) -> None:
@@ -239,6 +276,7 @@ def test_letter_and_its_translation_share_a_page_when_they_can(lang: str, size: 
             assert note not in squeeze(laid_out[0].text)
             assert note in squeeze(laid_out[1].text)
             assert squeeze(ctx.en(S.LETTER_CHILDREN)) not in squeeze(laid_out[1].text)
+            assert_translation_page_is_titled(ctx, laid_out[1])
         else:
             assert len(laid_out) == 1
     if lang in ("es", "ar", "vi", "zh_Hans", "fr"):
@@ -266,6 +304,87 @@ def test_school_copy_letter_then_translation_with_health_facts(lang: str) -> Non
             assert note not in text
         else:
             assert note in text and squeeze(S.SCHOOL_HEALTH_TITLE) in text
+            assert_translation_page_is_titled(ctx, page)
+
+
+@pytest.mark.parametrize("copy", [Copy.FAMILY, Copy.SCHOOL])
+def test_karen_translation_on_letter_paper_has_its_own_titled_page(copy: Copy) -> None:
+    """The reported case. S'gaw Karen (Myanmar script, 1.9 x leading) would need a scale of
+    about 0.81 to share a Letter page with the English letter, below MIN_SCALE: the
+    translation starts the next page at full size, whole, under the letter's title in Karen
+    and English, so it reads as the letter's second page (it sat there alone and untitled,
+    the page 37 % full). The signed English letter keeps its page, unshrunk."""
+    ctx = context("ksw", copy, "letter")
+    assert ctx.fam(S.LETTER_TITLE) != ctx.en(S.LETTER_TITLE)  # a Karen title exists
+    note = squeeze(ctx.en(S.TRANSLATION_NOTE))
+    units = letter_units(ctx)
+    assert len(units) == 2  # one letter per school
+    for unit, laid_out in units:
+        assert len(laid_out) == 2
+        assert unit.scale == 1.0
+        first, second = (squeeze(p.text) for p in laid_out)
+        assert squeeze(ctx.en(S.LETTER_SIGNATURES)) in first and note not in first
+        assert_translation_page_is_titled(ctx, laid_out[1])
+        assert not overlaps(laid_out[1].words)
+        if copy == Copy.SCHOOL:
+            assert squeeze(S.SCHOOL_HEALTH_TITLE) in second
+
+
+def test_karen_letter_on_a4_shares_its_page_no_smaller_than_the_floor() -> None:
+    """A4 is 50 pt taller: the Karen letter and its translation fit one sheet at a scale
+    the packet allows, so no page holds the translation alone."""
+    ctx = context("ksw", Copy.FAMILY, "a4")
+    for unit, laid_out in letter_units(ctx):
+        assert len(laid_out) == 1
+        assert MIN_SCALE <= unit.scale < 1.0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_translation_of_the_letter_shares_its_page_or_has_a_title(lang: str) -> None:
+    """Whole packets, every copy, both sizes: a page with the letter's translation either
+    holds the English letter too or opens under the letter's title. The caregiver copy has
+    no letter."""
+    for copy in Copy:
+        for size in SIZES:
+            ctx = context(lang, copy, size)
+            note = squeeze(ctx.en(S.TRANSLATION_NOTE))
+            signatures = squeeze(ctx.en(S.LETTER_SIGNATURES))
+            laid_out = packet_pages(lang, copy, size)
+            if copy == Copy.CAREGIVER:
+                assert not [p for p in laid_out if signatures in squeeze(p.text)]
+                continue
+            for page in laid_out:
+                text = squeeze(page.text)
+                if note in text and signatures not in text:
+                    assert_translation_page_is_titled(ctx, page)
+
+
+def test_a_break_point_head_opens_the_next_page_only_when_the_unit_breaks_there() -> None:
+    """``BreakPoint(head=...)``: the head is drawn at the top of the part that starts at the
+    marker, never when the unit keeps to one page."""
+    from preparedness.packet.fit import BreakPoint
+
+    ctx = context("en", Copy.FAMILY)
+    sentence = "Ask a lawyer to look at any paper before you sign it. "
+
+    def body(before: int, after: int) -> list[Flowable]:
+        def para() -> TextBlock:
+            return TextBlock(sentence * 10, TextStyle(size=11, space_after=6))
+
+        head = [TextBlock("Second part heading", TextStyle(size=15, bold=True))]
+        return [
+            *(para() for _ in range(before)),
+            BreakPoint(head=head),
+            *(para() for _ in range(after)),
+        ]
+
+    (whole,) = pages(alone(ctx, [OnePage(body(2, 1), ctx.height, only_marked=True)]))
+    assert "Second part heading" not in whole.text
+    laid_out = pages(alone(ctx, [OnePage(body(7, 5), ctx.height, only_marked=True)]))
+    assert len(laid_out) == 2
+    assert "Second part heading" not in laid_out[0].text
+    assert depth_of(laid_out[1], "Second part heading") == pytest.approx(0, abs=4)
+    assert not [p for p in laid_out if overlaps(p.words)]
 
 
 # -- a sheet per child -------------------------------------------------------------------------

@@ -6,8 +6,10 @@ they sign without two texts competing to be "the" letter.
 
 Why one unit (``fit.OnePage``): the letter and its translation are one sheet when they fit,
 shrunk a little if need be, so a parent reads them side by side and no page holds a lone box.
-When they cannot share a page, the translation (kept whole) starts the next one; the English
-letter itself is never split between its signature lines and the text it signs.
+When they cannot share a page (S'gaw Karen on Letter paper), the translation (kept whole, full
+size) starts the next one under the letter's title, so that page reads as the letter's second
+page; the English letter itself is never split between its signature lines and the text it
+signs.
 """
 
 from __future__ import annotations
@@ -131,7 +133,9 @@ def _translation(ctx: Context, school_name: str) -> list[Flowable]:
         ),
         splitInRow=24,
     )
-    return [BreakPoint(), ctx.gap(12), box]
+    # When the translation cannot share the letter's page, its page opens with the letter's
+    # title in both languages, so it reads as the letter's second page, not a stray box.
+    return [BreakPoint(head=ctx.heading(S.LETTER_TITLE)), ctx.gap(12), box]
 
 
 def letter(ctx: Context, school: School | None, children: list[Child]) -> list[Flowable]:
