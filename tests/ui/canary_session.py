@@ -1,9 +1,15 @@
-"""A full session with canary names, run in its own process by test_leaves_nothing_behind.
+"""A full session with canary names in its own process, and the search for them afterwards.
 
-The test points HOME, TMPDIR and the XDG folders at empty folders *before* this process
-starts, so everything Qt, fontconfig or the app might write lands there and can be searched.
-Real (Qt, non-native) file dialogs are used and answered by a timer, so Qt's own file-dialog
-history is exercised too.
+Shared by ``test_leaves_nothing_behind`` and ``test_community_leaves_nothing_behind``:
+
+- the test's side, ``run_on_empty_machine``: HOME, TMPDIR and the XDG folders point at empty
+  folders *before* the session's process starts, so everything Qt, fontconfig or the app might
+  write lands there; afterwards every file under them is searched for the canaries. It checks
+  what every session must leave behind (no trace but the chosen PDF, plan and PDF readable by
+  their owner only, nothing else in the chosen folder, no file-dialog history in Qt's own
+  settings) and returns the machine for the test's own checks.
+- the session's side, ``main``: this file run as a script. Real (Qt, non-native) file
+  dialogs are used and answered by a timer, so Qt's own file-dialog history is exercised too.
 
 Usage: python canary_session.py [--community] PLAN_PATH PDF_PATH CANARY...
 
@@ -15,8 +21,11 @@ in a neutral folder) and the session ends with "Finish and next family".
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -26,6 +35,97 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPlainTextEdit
 from uihelpers import cards, field, type_text
+
+# -- the test's side: an empty machine, the session, the search ---------------------------------
+
+CANARIES = ("Zqxparent Núñez", "Zqxchild فاطمة", "Zqxcontact ሰላም")
+# The chosen folder's name: Qt's file dialog would remember it in QtProject.conf if the app
+# did not clear that history.
+FOLDER_CANARY = "Zqxfamily-folder"
+EMPTY_FOLDERS = ("HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME")
+
+
+def needles() -> list[bytes]:
+    """Every canary (and their common prefix) as UTF-8 and as UTF-16 bytes."""
+    words = [*CANARIES, FOLDER_CANARY, "Zqx"]
+    found: list[bytes] = []
+    for word in words:
+        found += [word.encode("utf-8"), word.encode("utf-16-le")]
+    return found
+
+
+@dataclass(frozen=True)
+class Machine:
+    """Where a session could write, and what it wrote there."""
+
+    root: Path  # holds the fake HOME, TMPDIR and XDG folders
+    written: list[str]  # every file under root, relative to it
+
+    def qt_settings(self) -> list[str]:
+        """The text of each QtProject.conf Qt wrote, if any."""
+        return [conf.read_text(errors="replace") for conf in self.root.rglob("QtProject.conf")]
+
+
+def run_on_empty_machine(tmp_path: Path, *, community: bool = False) -> Machine:
+    """The canary session in its own process on an empty machine, then the shared checks.
+
+    Volunteer settings are read and written where the app really keeps them (the XDG config
+    folder, searched like the rest), not in the test's own settings file. The asserts carry
+    their own messages: pytest rewrites asserts only in test modules.
+    """
+    root = tmp_path / "machine"
+    env = dict(os.environ)
+    env.pop("PREPAREDNESS_SETTINGS", None)
+    for name in EMPTY_FOLDERS:
+        folder = root / name.lower()
+        folder.mkdir(parents=True)
+        env[name] = str(folder)
+    runtime = root / "runtime"
+    runtime.mkdir(mode=0o700)
+    env["XDG_RUNTIME_DIR"] = str(runtime)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    chosen = Path(env["HOME"]) / FOLDER_CANARY
+    chosen.mkdir()
+    plan, pdf = chosen / "plan.fpp", chosen / "packet.pdf"
+    flags = ["--community"] if community else []
+    result = subprocess.run(
+        [sys.executable, __file__, *flags, str(plan), str(pdf), *CANARIES],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,  # the session itself takes a few seconds
+        cwd=str(tmp_path),
+    )
+    assert "SESSION-OK" in result.stdout, result.stdout + result.stderr
+    for path in (plan, pdf):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == 0o600, f"{path.name}: mode {mode:o}, not 600"
+
+    hits: list[str] = []
+    written: list[str] = []
+    for path in root.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        written.append(str(path.relative_to(root)))
+        if path == pdf:
+            continue  # the one file the family asked for in clear
+        data = path.read_bytes()
+        for needle in needles():
+            if needle in data:
+                hits.append(f"{path.relative_to(root)}: {needle!r}")
+    print("WRITTEN", written)
+    assert not hits, f"traces found: {hits}\nfiles written: {written}"
+    machine = Machine(root, written)
+    # Qt's own settings: if the file exists, its FileDialog group is gone.
+    for text in machine.qt_settings():
+        assert "[FileDialog]" not in text, text
+    # The chosen folder holds the plan and the PDF only (no temp files, no backup yet).
+    left = sorted(p.name for p in chosen.iterdir())
+    assert left == ["packet.pdf", "plan.fpp"], left
+    return machine
+
+
+# -- the session's side: this file run as a script ------------------------------------------------
 
 
 def wait_for(app: QApplication, condition, timeout: float = 30.0, what=lambda: "") -> None:  # type: ignore[no-untyped-def]
