@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import errno
 import io
+import itertools
 import os
 import stat
 import struct
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -246,6 +250,30 @@ def keys_for_passphrase(
     return SlotKeys(params, salt, kek, recipient)
 
 
+def keys_and_buffer_for(
+    passphrase: str, payload: Payload, *, kdf: KdfParams | None = None, recipient: bytes | None
+) -> tuple[SlotKeys, bytearray | None]:
+    """keys_for_passphrase(), while another thread prepares the buffer seal() will fill.
+
+    The derivation leaves the CPU time to spare: mapping a big payload's memory then, not
+    after, keeps a save with a new passphrase close to the derivation's own time.
+    """
+    size = sealed_size(payload, with_recovery=recipient is not None)
+    prepared: list[bytearray] = []
+
+    def prepare() -> None:
+        with contextlib.suppress(MemoryError):  # seal() then allocates (and reports) itself
+            prepared.append(prefaulted_buffer(size))
+
+    helper = threading.Thread(target=prepare, name="plan-buffer", daemon=True)
+    helper.start()
+    try:
+        keys = keys_for_passphrase(passphrase, kdf=kdf, recipient=recipient)
+    finally:
+        helper.join()
+    return keys, (prepared[0] if prepared else None)
+
+
 def recipient_for_code(recovery_code: str) -> bytes:
     """The public key to store for a code made by generate_recovery_code()."""
     data = recovery.normalize_recovery_code(recovery_code)
@@ -270,12 +298,90 @@ def _chunk_nonce(index: int, last: bool) -> bytes:
 # --- sealing and opening -------------------------------------------------------------------
 
 
-def seal(payload: Payload, keys: SlotKeys) -> bytearray:
-    """Encrypt ``payload`` into a complete file image with a fresh file key and fresh nonces."""
+def sealed_size(payload: Payload, *, with_recovery: bool) -> int:
+    """Bytes of the file seal() writes for ``payload`` (to prepare its buffer ahead of time)."""
+    plain_len = sum(len(part) for part in container_parts(payload))
+    metadata = encode_clear_metadata(payload.clear_metadata)
+    slots = 3 + PASSPHRASE_SLOT_LEN + (3 + RECOVERY_SLOT_LEN if with_recovery else 0)
+    return PREAMBLE_LEN + 8 + 1 + slots + 2 + len(metadata) + ciphertext_length(plain_len)
+
+
+_PAGE = 4096
+
+
+def prefaulted_buffer(size: int) -> bytearray:
+    """A zeroed buffer whose memory pages are already mapped.
+
+    Made while the key derivation runs, so that the encryption after it does not also pay for
+    mapping a big payload's memory page by page.
+    """
+    buf = bytearray(size)
+    view = memoryview(buf)
+    for at in range(0, size, _PAGE):
+        view[at] = 0
+    return buf
+
+
+# AES-GCM releases the GIL on large buffers, so the chunks of a big payload are spread over a
+# few threads. Small payloads stay on the calling thread.
+CRYPTO_THREADS = max(1, min(4, os.cpu_count() or 1))
+_CHUNKS_PER_THREAD = 4
+
+
+def _over_chunk_ranges(n_chunks: int, work: Callable[[int, int], None]) -> None:
+    """Call ``work(start, stop)`` over contiguous ranges covering chunks 0..n_chunks-1."""
+    threads = min(CRYPTO_THREADS, n_chunks // _CHUNKS_PER_THREAD)
+    if threads <= 1:
+        work(0, n_chunks)
+        return
+    bounds = [n_chunks * k // threads for k in range(threads + 1)]
+    with ThreadPoolExecutor(threads, thread_name_prefix="plan-crypto") as pool:
+        futures = [pool.submit(work, a, b) for a, b in itertools.pairwise(bounds)]
+    for future in futures:
+        future.result()  # re-raises a worker's error in the caller
+
+
+class _Plaintext:
+    """The container's parts seen as one run of bytes, cut into chunks on demand.
+
+    Any chunk can be asked for from any thread: a chunk inside one part is a view of it (no
+    copy); only the few chunks that straddle two parts are joined.
+    """
+
+    def __init__(self, parts: list[bytes | bytearray]) -> None:
+        self._views = [memoryview(part).cast("B") for part in parts]
+        self._starts = list(itertools.accumulate((len(v) for v in self._views), initial=0))
+        self.length = self._starts[-1]
+        self.chunk_size = CHUNK_SIZE
+        self.chunk_count = max(1, -(-self.length // self.chunk_size))
+
+    def chunk(self, index: int) -> memoryview | bytes:
+        lo = index * self.chunk_size
+        hi = min(lo + self.chunk_size, self.length)
+        k = bisect.bisect_right(self._starts, lo) - 1
+        pieces = []
+        at = lo
+        while at < hi:
+            view = self._views[k]
+            offset = at - self._starts[k]
+            n = min(len(view) - offset, hi - at)
+            if n > 0:
+                pieces.append(view[offset : offset + n])
+                at += n
+            k += 1
+        if len(pieces) == 1:
+            return pieces[0]
+        return b"".join(pieces)
+
+
+def seal(payload: Payload, keys: SlotKeys, *, into: bytearray | None = None) -> bytearray:
+    """Encrypt ``payload`` into a complete file image with a fresh file key and fresh nonces.
+
+    ``into``: a buffer of exactly sealed_size() bytes to write the image into (else a new one).
+    """
     if keys.kek is None:
         raise ValueError("no passphrase key: set a new passphrase first")
-    parts = container_parts(payload)
-    plain_len = sum(len(part) for part in parts)
+    plain = _Plaintext(container_parts(payload))
     metadata = encode_clear_metadata(payload.clear_metadata)
     file_key = os.urandom(FILE_KEY_LEN)
 
@@ -297,47 +403,33 @@ def seal(payload: Payload, keys: SlotKeys) -> bytearray:
             + AESGCM(wrap_key).encrypt(_ZERO_NONCE, file_key, AD_RECOVERY_SLOT)
         )
 
-    payload_len = ciphertext_length(plain_len)
+    payload_len = ciphertext_length(plain.length)
     header = _build_header(payload_len, pslot, rslot, metadata)
-    out = bytearray(len(header) + payload_len)
+    size = len(header) + payload_len
+    if into is None:
+        out = bytearray(size)
+    elif len(into) == size:
+        out = into
+    else:
+        raise ValueError("the prepared buffer does not fit this payload")
     out[: len(header)] = header
-    aead = AESGCM(file_key)
     dst = memoryview(out)
-    n_chunks = (payload_len - plain_len) // TAG_LEN
-    at = len(header)
-    for i, piece in enumerate(_chunks(parts, CHUNK_SIZE, plain_len)):
-        size = len(piece) + TAG_LEN
-        aead.encrypt_into(_chunk_nonce(i, i == n_chunks - 1), piece, header, dst[at : at + size])
-        at += size
-    if at != len(out):  # a payload buffer changed size while we read it
-        raise ValueError("payload changed while it was being saved")
+    n_chunks = plain.chunk_count
+    step = plain.chunk_size + TAG_LEN
+
+    def encrypt_range(start: int, stop: int) -> None:
+        aead = AESGCM(file_key)
+        for i in range(start, stop):
+            piece = plain.chunk(i)
+            at = len(header) + i * step
+            expected = min(plain.chunk_size, plain.length - i * plain.chunk_size)
+            if len(piece) != expected:  # a payload buffer changed size while we read it
+                raise ValueError("payload changed while it was being saved")
+            nonce = _chunk_nonce(i, i == n_chunks - 1)
+            aead.encrypt_into(nonce, piece, header, dst[at : at + len(piece) + TAG_LEN])
+
+    _over_chunk_ranges(n_chunks, encrypt_range)
     return out
-
-
-def _chunks(parts: list[bytes | bytearray], chunk_size: int, total: int) -> Iterator[memoryview]:
-    """Cut the concatenation of ``parts`` into chunk_size pieces (the last may be shorter).
-
-    A yielded view is valid until the next one is asked for (it may be a reused scratch buffer).
-    """
-    scratch = bytearray(min(chunk_size, max(total, 1)))
-    fill = 0
-    for part in parts:
-        view = memoryview(part).cast("B")
-        pos = 0
-        while pos < len(view):
-            if fill == 0 and len(view) - pos >= chunk_size:
-                yield view[pos : pos + chunk_size]  # whole chunk inside one part: no copy
-                pos += chunk_size
-                continue
-            n = min(chunk_size - fill, len(view) - pos)
-            scratch[fill : fill + n] = view[pos : pos + n]
-            fill += n
-            pos += n
-            if fill == chunk_size:
-                yield memoryview(scratch)
-                fill = 0
-    if fill or total == 0:
-        yield memoryview(scratch)[:fill]
 
 
 @dataclass(frozen=True)
@@ -500,7 +592,8 @@ READ_BLOCK = 8 * 1024 * 1024
 class _BodyReader(threading.Thread):
     """Reads the payload while the key derivation runs (Argon2 releases the GIL).
 
-    Stops early when cancelled (wrong passphrase), so a refusal costs at most one block.
+    Then, still during the derivation, takes the file's fingerprint. Stops early when
+    cancelled (wrong passphrase), so a refusal costs at most one block.
     """
 
     def __init__(self, f: io.BufferedReader, header: Header) -> None:
@@ -508,6 +601,7 @@ class _BodyReader(threading.Thread):
         self._f = f
         self._header = header
         self.image: bytearray | None = None
+        self.fingerprint: Fingerprint | None = None
         self.error: BaseException | None = None
         self.cancelled = False
 
@@ -528,6 +622,7 @@ class _BodyReader(threading.Thread):
             if self._f.read(1):
                 raise Damaged("file grew while reading")
             self.image = image
+            self.fingerprint = fingerprint_of_image(image)
         except BaseException as exc:  # handed to the opening thread, which re-raises it
             self.error = exc
 
@@ -551,11 +646,10 @@ def open_plan_file(path: Path, secret: str) -> tuple[Payload, Unlocked, Fingerpr
             reader.join()
             if reader.error is not None:
                 raise reader.error
-            image = reader.image
-            assert image is not None
+            image, fingerprint = reader.image, reader.fingerprint
+            assert image is not None and fingerprint is not None
     except OSError as exc:
         raise ReadFailed(_errno_name(exc)) from exc
-    fingerprint = fingerprint_of_image(image)
     body = memoryview(image)[len(header.raw) :]
     return decrypt_body(header, file_key, body, in_place=True), unlocked, fingerprint
 
@@ -570,8 +664,8 @@ def encrypt_payload(
     """A complete plan file image (runs the KDF once: ~0.6 s with the default parameters)."""
     recipient = recipient_for_code(recovery_code) if recovery_code is not None else None
     validate_payload(payload)  # refuse over-cap payloads before the slow KDF
-    keys = keys_for_passphrase(passphrase, kdf=kdf, recipient=recipient)
-    return bytes(seal(payload, keys))
+    keys, buffer = keys_and_buffer_for(passphrase, payload, kdf=kdf, recipient=recipient)
+    return bytes(seal(payload, keys, into=buffer))
 
 
 def decrypt_payload(data: bytes | bytearray | memoryview, secret: str) -> Payload:

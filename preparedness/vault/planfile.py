@@ -14,6 +14,7 @@ from .container import Payload, validate_payload
 from .errors import PassphraseChangeRequired
 from .fileformat import (
     SlotKeys,
+    keys_and_buffer_for,
     keys_for_passphrase,
     open_plan_file,
     recipient_for_code,
@@ -97,8 +98,8 @@ class PlanFile:
         path = Path(path)
         recipient = recipient_for_code(recovery_code) if recovery_code is not None else None
         _refuse_bad_payload(payload)
-        keys = keys_for_passphrase(passphrase, kdf=kdf, recipient=recipient)
-        fingerprint = atomic_write(path, seal(payload, keys), overwrite=overwrite)
+        keys, buffer = keys_and_buffer_for(passphrase, payload, kdf=kdf, recipient=recipient)
+        fingerprint = atomic_write(path, seal(payload, keys, into=buffer), overwrite=overwrite)
         return cls(path, keys, fingerprint)
 
     # --- state -------------------------------------------------------------------------------
@@ -160,8 +161,8 @@ class PlanFile:
         with self._lock:
             recipient = self._recipient_for(recovery_code)
             _refuse_bad_payload(payload)
-            keys = keys_for_passphrase(new_passphrase, recipient=recipient)
-            image = seal(payload, keys)
+            keys, buffer = keys_and_buffer_for(new_passphrase, payload, recipient=recipient)
+            image = seal(payload, keys, into=buffer)
             self._fingerprint = atomic_write(self._path, image, expected=self._fingerprint)
             self._keys = keys
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
@@ -227,3 +228,26 @@ def test_plan_file_in_place_decryption(
     payload = Payload(b"{}" * 500, {"a": bytes(range(256)) * 9, "b": b"", "c": b"xyz"}, {"k": 1})
     PlanFile.create(tmp_path / "p.fpp", payload, "x")
     assert PlanFile.open(tmp_path / "p.fpp", "x")[1] == payload
+
+
+def test_big_payload_spread_over_threads_round_trips(tmp_path: Path) -> None:
+    """Several MB: chunks are encrypted by several threads, some chunks straddle two parts."""
+    from preparedness.vault import PlanFile, fileformat
+
+    blobs = {f"scan-{i}": os.urandom(fileformat.CHUNK_SIZE + 1000 * i + 7) for i in range(5)}
+    payload = Payload(b'{"plan": 1}', blobs, {"label": "F-001"})
+    plan = PlanFile.create(tmp_path / "p.fpp", payload, "x", recovery_code=None)
+    plan.save(payload)
+    assert PlanFile.open(tmp_path / "p.fpp", "x")[1] == payload
+
+
+def test_a_prepared_buffer_of_the_wrong_size_is_refused() -> None:
+    from preparedness.vault import fileformat
+    from preparedness.vault.kdf import TEST_KDF
+
+    payload = Payload(b"{}", {"a": b"xyz"})
+    keys = fileformat.keys_for_passphrase("x", kdf=TEST_KDF)
+    size = fileformat.sealed_size(payload, with_recovery=False)
+    assert len(fileformat.seal(payload, keys, into=bytearray(size))) == size
+    with pytest.raises(ValueError):
+        fileformat.seal(payload, keys, into=bytearray(size + 1))
