@@ -118,12 +118,14 @@ def print_pdf_documents(documents: Sequence[QPdfDocument], printer: QPrinter) ->
                 if pages:
                     printer.newPage()
                 size_pt = document.pagePointSize(index)
-                target = printer.pageRect(QPrinter.DevicePixel)
-                scale = min(target.width() / size_pt.width(), target.height() / size_pt.height())
+                paper = printer.paperRect(QPrinter.DevicePixel)
+                scale = min(paper.width() / size_pt.width(), paper.height() / size_pt.height())
                 width, height = size_pt.width() * scale, size_pt.height() * scale
                 size = QSize(max(1, int(width * ratio)), max(1, int(height * ratio)))
                 image = opaque(document.render(index, size, options))
-                painter.drawImage(QRectF(0, 0, width, height), image)
+                # Centred: a Letter packet on A4 paper (or the reverse) keeps even margins.
+                left, top = (paper.width() - width) / 2, (paper.height() - height) / 2
+                painter.drawImage(QRectF(left, top, width, height), image)
                 pages += 1
     finally:
         painter.end()
@@ -153,6 +155,9 @@ def make_printer(printer_name: str = "") -> QPrinter:
 
     printer = QPrinter(QPrinter.HighResolution)
     printer.setDocName(PRINT_JOB_NAME)
+    # The whole sheet is the page: the packet has its own margins, so it prints at its true
+    # size instead of being shrunk into the printer's printable area.
+    printer.setFullPage(True)
     if printer_name and printer_name in QPrinterInfo.availablePrinterNames():
         printer.setPrinterName(printer_name)
     return printer

@@ -211,7 +211,7 @@ def correlation(a: Image.Image, b: Image.Image) -> float:
 class Pair:
     """A packet page's picture and its printed page's, and how one maps onto the other.
 
-    The printed page is the packet page scaled to the paper's printable area (cups-pdf's
+    The printed page is the packet page scaled to the paper and centred (cups-pdf's
     paper may be A4 for a Letter packet), so the pages' inked areas give the mapping.
     """
 
