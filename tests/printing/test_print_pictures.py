@@ -74,3 +74,64 @@ def test_printed_pages_are_white_pictures_without_a_mask(qapp, tmp_path: Path) -
     )
     picture = Image.open(tmp_path / "i-000.png").convert("RGB")
     assert picture.getpixel((2, 2)) == (255, 255, 255)  # the margin is paper, not black
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize(("packet_size", "paper"), [("letter", "letter"), ("letter", "a4")])
+def test_pages_print_at_true_size_or_centred(  # type: ignore[no-untyped-def]
+    qapp, tmp_path: Path, packet_size: str, paper: str
+) -> None:
+    """The sheet is the page: on matching paper the page is printed 1:1, on the other size it
+    is scaled to fit and centred (the system dialog may pick the printer's default paper)."""
+    from PySide6.QtGui import QPageSize
+
+    from preparedness.ui.dialogs import make_printer
+
+    plan = demo_plan()
+    pdf = render_packet(plan, plan.languages.family_language, Copy.SCHOOL, packet_size)
+    document, buffer = load_pdf(pdf, qapp)
+    printer = make_printer()
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    ids = {"letter": QPageSize.Letter, "a4": QPageSize.A4}
+    printer.setPageSize(QPageSize(ids[paper]))
+    try:
+        print_pdf_documents([document], printer)
+    finally:
+        document.close()
+        buffer.close()
+    (tmp_path / "packet.pdf").write_bytes(pdf)
+
+    def ink(name: str) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "36",
+                "-gray",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-png",
+                str(tmp_path / name),
+                str(tmp_path / name),
+            ],
+            check=True,
+        )
+        page = Image.open(next(tmp_path.glob(f"{name}-*1.png"))).convert("L")
+        box = page.point(lambda v: 255 if v < 200 else 0).getbbox()
+        assert box is not None
+        return page.size, box
+
+    (pw, ph), packet_box = ink("packet.pdf")
+    (sw, sh), printed_box = ink("printed.pdf")
+    if paper == packet_size:
+        assert (sw, sh) == (pw, ph)
+        assert all(abs(a - b) <= 2 for a, b in zip(printed_box, packet_box, strict=True))
+    else:
+        scale = min(sw / pw, sh / ph)
+        left = (sw - pw * scale) / 2
+        top = (sh - ph * scale) / 2
+        expected = (left + packet_box[0] * scale, top + packet_box[1] * scale)
+        assert abs(printed_box[0] - expected[0]) <= 3 and abs(printed_box[1] - expected[1]) <= 3
