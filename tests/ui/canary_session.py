@@ -66,14 +66,11 @@ class Machine:
         return [conf.read_text(errors="replace") for conf in self.root.rglob("QtProject.conf")]
 
 
-def run_on_empty_machine(tmp_path: Path, *, community: bool = False) -> Machine:
-    """The canary session in its own process on an empty machine, then the shared checks.
+def empty_machine_env(root: Path) -> dict[str, str]:
+    """This environment, with HOME, TMPDIR and the XDG folders new and empty under ``root``.
 
-    Volunteer settings are read and written where the app really keeps them (the XDG config
-    folder, searched like the rest), not in the test's own settings file. The asserts carry
-    their own messages: pytest rewrites asserts only in test modules.
+    A process started with it writes whatever it writes (Qt, fontconfig, the app) under root.
     """
-    root = tmp_path / "machine"
     env = dict(os.environ)
     env.pop("PREPAREDNESS_SETTINGS", None)
     for name in EMPTY_FOLDERS:
@@ -84,6 +81,36 @@ def run_on_empty_machine(tmp_path: Path, *, community: bool = False) -> Machine:
     runtime.mkdir(mode=0o700)
     env["XDG_RUNTIME_DIR"] = str(runtime)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def find_traces(
+    root: Path, needles: list[bytes], *, allowed: tuple[Path, ...] = ()
+) -> tuple[list[str], list[str]]:
+    """(where a needle was found, every file written) under ``root``; ``allowed`` files are
+    listed as written but not searched."""
+    hits: list[str] = []
+    written: list[str] = []
+    for path in root.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        written.append(str(path.relative_to(root)))
+        if path in allowed:
+            continue
+        data = path.read_bytes()
+        hits += [f"{path.relative_to(root)}: {n!r}" for n in needles if n in data]
+    return hits, written
+
+
+def run_on_empty_machine(tmp_path: Path, *, community: bool = False) -> Machine:
+    """The canary session in its own process on an empty machine, then the shared checks.
+
+    Volunteer settings are read and written where the app really keeps them (the XDG config
+    folder, searched like the rest), not in the test's own settings file. The asserts carry
+    their own messages: pytest rewrites asserts only in test modules.
+    """
+    root = tmp_path / "machine"
+    env = empty_machine_env(root)
     chosen = Path(env["HOME"]) / FOLDER_CANARY
     chosen.mkdir()
     plan, pdf = chosen / "plan.fpp", chosen / "packet.pdf"
@@ -101,18 +128,8 @@ def run_on_empty_machine(tmp_path: Path, *, community: bool = False) -> Machine:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == 0o600, f"{path.name}: mode {mode:o}, not 600"
 
-    hits: list[str] = []
-    written: list[str] = []
-    for path in root.rglob("*"):
-        if not path.is_file() or path.is_symlink():
-            continue
-        written.append(str(path.relative_to(root)))
-        if path == pdf:
-            continue  # the one file the family asked for in clear
-        data = path.read_bytes()
-        for needle in needles():
-            if needle in data:
-                hits.append(f"{path.relative_to(root)}: {needle!r}")
+    # The PDF is the one file the family asked for in clear.
+    hits, written = find_traces(root, needles(), allowed=(pdf,))
     print("WRITTEN", written)
     assert not hits, f"traces found: {hits}\nfiles written: {written}"
     machine = Machine(root, written)

@@ -774,16 +774,10 @@ def test_a_copies_session_leaves_nothing_behind(tmp_path: Path) -> None:
     file dialogs, several files at once), rotates, deletes one original, saves, prints a PDF
     and finishes. Afterwards no canary (the EXIF comment's bytes, the file names) is found
     anywhere under them, not even in the plan (encrypted) or the packet PDF."""
+    from canary_session import empty_machine_env, find_traces
+
     root = tmp_path / "machine"
-    env = dict(os.environ)
-    for name in ("HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
-        folder = root / name.lower()
-        folder.mkdir(parents=True)
-        env[name] = str(folder)
-    runtime = root / "runtime"
-    runtime.mkdir(mode=0o700)
-    env["XDG_RUNTIME_DIR"] = str(runtime)
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env = empty_machine_env(root)
     # the person's originals: outside HOME (a phone or a stick), canary in every name
     phone = tmp_path / f"phone-{NAME_CANARY}"
     phone.mkdir()
@@ -827,13 +821,7 @@ def test_a_copies_session_leaves_nothing_behind(tmp_path: Path) -> None:
     assert sum(len(d.attachments) for d in saved.documents) == 3
     assert set(payload.attachments) == saved.blob_names()
 
-    hits, written = [], []
-    for path in root.rglob("*"):
-        if not path.is_file() or path.is_symlink():
-            continue
-        written.append(str(path.relative_to(root)))
-        data = path.read_bytes()
-        hits += [f"{path.relative_to(root)}: {n!r}" for n in _needles() if n in data]
+    hits, written = find_traces(root, _needles())  # the plan and the PDF are searched too
     assert not hits, f"traces found: {hits}\nfiles written: {written}"
     for conf in root.rglob("QtProject.conf"):
         assert "[FileDialog]" not in conf.read_text(errors="replace"), conf
