@@ -68,6 +68,8 @@ def test_short_hostile_fields_print_literally(copy: Copy) -> None:
     assert "<b>&amp;</b>" in text
     assert "<font size=99>" in text
     assert "\u202e" not in text and "\x00" not in text and "\x07" not in text
+    # the emoji prints from the symbols font and extracts back; nothing became U+FFFD
+    assert "😀" in text and "\ufffd" not in text
 
 
 def test_two_thousand_character_fields_split_instead_of_overflowing() -> None:

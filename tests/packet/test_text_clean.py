@@ -58,11 +58,22 @@ def test_no_control_or_bidi_character_survives() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("family 👪 ok", "family \ufffd ok"),
-        ("👨‍👩‍👧 zwj sequence", "\ufffd zwj sequence"),
-        ("flag 🇺🇸🇫🇷", "flag \ufffd\ufffd"),
-        ("thumb 👍🏽 tone", "thumb \ufffd tone"),
-        ("heart ❤️ vs16", "heart \ufffd vs16"),
+        # emoji of Unicode 9 (and Symbola's Unicode 10 ones) are drawn by the symbols font
+        ("family 👪 ok", "family 👪 ok"),
+        ("👨‍👩‍👧 zwj sequence", "👨‍👩‍👧 zwj sequence"),
+        ("flag 🇺🇸🇫🇷", "flag 🇺🇸🇫🇷"),
+        ("heart ❤️ vs16", "heart ❤️ vs16"),
+        ("keycap 1️⃣", "keycap 1️⃣"),
+        # a skin tone after a character is dropped; a lone one keeps its swatch
+        ("thumb 👍🏽 tone", "thumb 👍 tone"),
+        ("two 👍🏽🏿 tones", "two 👍 tones"),
+        ("lone 🏽 tone", "lone 🏽 tone"),
+        ("🏽\n🏿", "🏽\n🏿"),
+        # newer emoji have no glyph: one U+FFFD per cluster, tones and ZWJ parts included
+        ("smiling 🥰 face", "smiling \ufffd face"),
+        ("hands 🫶🏽 tone", "hands \ufffd tone"),
+        ("shake 🫱🏽\u200d🫲🏿 zwj", "shake \ufffd zwj"),
+        ("mixed 👍🥰🌸", "mixed 👍\ufffd🌸"),
         ("no emoji", "no emoji"),
     ],
 )
@@ -72,8 +83,9 @@ def test_missing_glyphs_are_replaced_once_per_cluster(raw: str, expected: str) -
 
 def test_missing_glyphs_reports_only_uncovered() -> None:
     assert missing_glyphs("Hương مرحبا ကညီ ሰላም 紧急 \u200d\ufe0f\n\t") == set()
-    assert missing_glyphs("a👪b") == {"👪"}
-    assert missing_glyphs("\U0001f46a\u200d") == {"\U0001f46a"}
+    assert missing_glyphs("Mimi 🌸 Abuela ❤️ 👍🏽 👨‍👩‍👧 🇺🇸 ☎ ✅ 😀 🚗") == set()
+    assert missing_glyphs("a🥰b") == {"🥰"}
+    assert missing_glyphs("\U0001faf6\u200d\U0001f3fd") == {"\U0001faf6"}
 
 
 @pytest.mark.parametrize(
@@ -89,7 +101,12 @@ def test_missing_glyphs_reports_only_uncovered() -> None:
         ("ሰ", "FPP-NotoSansEthiopic-Regular"),
         ("紧", "FPP-PreparednessCJKSC-Regular"),
         ("\u3002", "FPP-PreparednessCJKSC-Regular"),
-        ("👪", None),
+        ("👪", "FPP-PreparednessSymbols-Regular"),
+        ("🌸", "FPP-PreparednessSymbols-Regular"),
+        ("\u2764", "FPP-PreparednessSymbols-Regular"),
+        ("\ufe0f", "FPP-PreparednessSymbols-Regular"),
+        ("\U0001f970", None),  # 🥰, Unicode 11: newer than the symbols font
+        ("\U0001faf6", None),  # 🫶, Unicode 14
     ],
 )
 def test_font_for_char(ch: str, font: str | None) -> None:
@@ -104,7 +121,30 @@ def test_font_for_char_bold() -> None:
 
 
 def test_clean_for_layout_tabs_and_emoji() -> None:
-    assert clean_for_layout("a\tb 👪") == "a b \ufffd"
+    assert clean_for_layout("a\tb 👪") == "a b 👪"
+    assert clean_for_layout("a\tb 🥰") == "a b \ufffd"
+
+
+def test_the_symbols_font_only_adds_characters_the_others_lack() -> None:
+    """It is the last family and a subset of Symbola without anything the Noto fonts have
+    (tools/build_symbols_font.py): it never draws a letter, digit or space."""
+    from preparedness.packet.text import fonts
+
+    assert fonts.FAMILIES[-1].key == "symbols"
+    symbols = fonts.coverage("symbols")
+    for spec in fonts.FAMILIES[:-1]:
+        assert not symbols & fonts.coverage(spec.key), spec.key
+    cats = {unicodedata.category(c) for c in symbols}
+    assert not {c for c in cats if c[0] in "LZ" or c == "Nd"}, cats
+
+
+def test_no_font_maps_the_layer_s_private_use_codes() -> None:
+    """Unmapped shaped glyphs are addressed as PUA_BASE + glyph id; a font mapping a code in
+    that range itself (Symbola has private-use glyphs there) would draw the wrong glyph."""
+    from preparedness.packet.text import fonts
+
+    for spec in fonts.FAMILIES:
+        assert max(map(ord, fonts.coverage(spec.key))) < fonts.PUA_BASE, spec.key
 
 
 def test_bold_faces_cover_what_regular_faces_cover() -> None:
@@ -130,3 +170,6 @@ def test_shipped_fonts_are_truetype_and_licensed() -> None:
             total += path.stat().st_size
     assert total < 15_000_000
     assert (fonts.FONT_DIR / "OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
+    symbola = (fonts.FONT_DIR / "PreparednessSymbols-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Fonts are free for any use; they may be opened, edited," in symbola
+    assert "Copyright (C) 2007-2015 George Douros" in symbola

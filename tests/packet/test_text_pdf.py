@@ -47,8 +47,10 @@ SAMPLES = {
     "oromo": "Karoora qophii maatii: Namoota qunnamtii ariifachiisaa",
     "haitian": "Plan pou fanmi an: moun pou rele an ka ijans",
     "french": "Plan familial d’urgence : personnes à contacter",
-    "emoji": "Family 👪 👨‍👩‍👧 🇺🇸 ok",
+    "emoji": "Mimi 🌸 Abuela ❤️ 👍🏽 👨‍👩‍👧 🇺🇸 ☎ ✅ ok",
 }
+# Emoji newer than the symbols font (Unicode 11 and 14): no shipped font has them.
+NEWER_EMOJI = "new 🥰 🫶🏽 x"
 
 
 def render(story: list[Flowable], pagesize: tuple[float, float] = A4, **kw: object) -> bytes:
@@ -267,13 +269,11 @@ def test_every_sample_draws_without_notdef(name: str) -> None:
 def test_every_sample_character_has_a_font_or_is_reported_missing() -> None:
     for name, text in SAMPLES.items():
         missing = missing_glyphs(text)
-        if name == "emoji":
-            assert missing >= {"👪", "👨", "👩", "👧"}
-        else:
-            assert missing == set(), (name, missing)
-            for ch in unicodedata.normalize("NFC", text):
-                if ch != " ":
-                    assert font_for_char(ch) is not None, (name, ch)
+        assert missing == set(), (name, missing)
+        for ch in unicodedata.normalize("NFC", text):
+            if ch != " ":
+                assert font_for_char(ch) is not None, (name, ch)
+    assert missing_glyphs(NEWER_EMOJI) == {"\U0001f970", "\U0001faf6"}
 
 
 def test_s_gaw_karen_letters_are_covered() -> None:
@@ -291,12 +291,27 @@ def test_samples_extract_back(tmp_path: Path, name: str) -> None:
 
 
 @needs_poppler
-def test_emoji_are_replaced_visibly(tmp_path: Path) -> None:
+def test_emoji_print_from_the_symbols_font_and_extract_back(tmp_path: Path) -> None:
     pdf = render([TextBlock(SAMPLES["emoji"])])
     got = plain_text(pdf, tmp_path)
-    # one U+FFFD per emoji cluster (family ZWJ sequence and flag count once each)
-    assert got.split() == ["Family", "\ufffd", "\ufffd", "\ufffd", "ok"]
+    # The ToUnicode map gives every emoji back, with its variation selector and ZWJs (they
+    # print as nothing); the skin tone was dropped before drawing (black and white print).
+    assert got.split() == [
+        "Mimi", "🌸", "Abuela", "❤️", "👍", "👨‍👩‍👧", "🇺🇸", "☎", "✅", "ok",
+    ]  # fmt: skip
     assert_no_notdef(pdf)
+    emoji_fonts = {f for f, code, _ in drawn_glyphs(pdf) if "Symbols" in f}
+    assert len(emoji_fonts) == 1 and "PreparednessSymbols-Regular" in emoji_fonts.pop()
+
+
+@needs_poppler
+def test_emoji_newer_than_the_symbols_font_are_replaced_visibly(tmp_path: Path) -> None:
+    pdf = render([TextBlock(NEWER_EMOJI)])
+    got = plain_text(pdf, tmp_path)
+    # one U+FFFD per emoji cluster (the skin tone belongs to the hands), from Noto Sans
+    assert got.split() == ["new", "\ufffd", "\ufffd", "x"]
+    assert_no_notdef(pdf)
+    assert b"PreparednessSymbols" not in pdf
 
 
 PARAGRAPHS = [
@@ -415,7 +430,7 @@ def test_identical_bytes_across_processes_and_histories() -> None:
         "SimpleDocTemplate(b,invariant=1).build([TextBlock(t) for t in sys.argv[2:]]);"
         "sys.stdout.buffer.write(b.getvalue())"
     )
-    texts = [SAMPLES["arabic"], SAMPLES["karen"], SAMPLES["chinese"], SAMPLES["amharic"]]
+    texts = [SAMPLES[k] for k in ("arabic", "karen", "chinese", "amharic", "emoji")]
 
     def run(first: str) -> bytes:
         return subprocess.run(
@@ -424,27 +439,43 @@ def test_identical_bytes_across_processes_and_histories() -> None:
 
     fresh = run("")
     # another document drawn first, using other shaped glyphs of the same fonts
-    after_other = run("لا إله ـلـ ﻻ ကျိ္က ሰላም " + SAMPLES["arabic"][::-1])
+    after_other = run("لا إله ـلـ ﻻ ကျိ္က ሰላም ❤️👨‍👩‍👧 🌸 " + SAMPLES["arabic"][::-1])
     assert fresh == after_other
     assert fresh == run("")
 
 
-def test_latin_only_registers_no_other_fonts() -> None:
-    code = (
-        "import io;"
-        "from reportlab.platypus import SimpleDocTemplate;"
-        "from reportlab.pdfbase import pdfmetrics;"
-        "from preparedness.packet.text import TextBlock, registered_font_names;"
-        "b=io.BytesIO();"
-        "SimpleDocTemplate(b,invariant=1).build([TextBlock('Nguyễn Thị Hương — 612-555-0100')]);"
-        "print(sorted(registered_font_names()));"
-        "print(sorted(n for n in pdfmetrics.getRegisteredFontNames() if n.startswith('FPP')))"
+_REGISTERED = (
+    "import io,sys;"
+    "from reportlab.platypus import SimpleDocTemplate;"
+    "from reportlab.pdfbase import pdfmetrics;"
+    "from preparedness.packet.text import TextBlock, missing_glyphs, registered_font_names;"
+    "assert not missing_glyphs('Mimi 🌸 ❤️');"  # coverage questions register nothing
+    "b=io.BytesIO();"
+    "SimpleDocTemplate(b,invariant=1).build([TextBlock(sys.argv[1])]);"
+    "print(sorted(registered_font_names()));"
+    "print(sorted(n for n in pdfmetrics.getRegisteredFontNames() if n.startswith('FPP')));"
+    "print(b'PreparednessSymbols' in b.getvalue())"
+)
+
+
+def _registered(text: str) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", _REGISTERED, text], capture_output=True, text=True, check=True
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split("\n")[:2] == [
+    return out.stdout.split("\n")[:3]
+
+
+def test_latin_only_registers_no_other_fonts() -> None:
+    assert _registered("Nguyễn Thị Hương — 612-555-0100") == [
         "['FPP-NotoSans-Regular']",
         "['FPP-NotoSans-Regular']",
+        "False",  # the symbols font is neither registered nor embedded
     ]
+
+
+def test_an_emoji_registers_only_the_symbols_font_besides_latin() -> None:
+    both = "['FPP-NotoSans-Regular', 'FPP-PreparednessSymbols-Regular']"
+    assert _registered("Mimi 🌸 Abuela ❤️") == [both, both, "True"]
 
 
 @needs_poppler

@@ -73,6 +73,10 @@ FAMILIES: tuple[FontSpec, ...] = (
     FontSpec("myanmar", "NotoSansMyanmar-Regular.ttf", "NotoSansMyanmar-Bold.ttf", True, 1.9),
     FontSpec("ethiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf", True, 1.45),
     FontSpec("cjk", "PreparednessCJKSC-Regular.ttf", None, False, 1.45),
+    # Monochrome emoji and symbols (a subset of Symbola with only what the fonts above lack):
+    # last, so it never draws a character another family has.  Leading as Noto Sans's, so
+    # an emoji in a Latin name does not open up the line spacing.
+    FontSpec("symbols", "PreparednessSymbols-Regular.ttf", None, False, 1.3),
 )
 # A scaled family draws digits unscaled, through a twin (same files, key + "~").
 _TWINS = tuple(replace(f, key=f.key + "~", scale=1.0) for f in FAMILIES if f.scale != 1.0)

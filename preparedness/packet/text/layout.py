@@ -1,7 +1,8 @@
 """Paragraph preparation (runs, fonts, levels, shaping) and line breaking.
 
 Pipeline for one paragraph (text between two \\n):
-  1. characters no shipped font has are replaced by U+FFFD, one per grapheme cluster;
+  1. characters no shipped font has are replaced by U+FFFD, one per grapheme cluster; emoji
+     skin-tone modifiers after a character are dropped;
   2. base direction (UBA P2/P3 or given), embedding levels (bidi.resolve_levels);
   3. a font family per character: letters by coverage, neutrals (spaces, digits,
      punctuation) and marks follow the surrounding run when its font has them;
@@ -122,21 +123,31 @@ class _CharInfo:
 
 
 # --- step 1: characters without a glyph -------------------------------------------------------
+# Emoji skin-tone modifiers (Fitzpatrick types 1-2 ... 6).
+SKIN_TONES = frozenset(map(chr, range(0x1F3FB, 0x1F400)))
+
+
 @lru_cache(maxsize=4096)
 def substitute_missing(text: str) -> str:
-    """Replace each grapheme cluster no shipped font can draw by one U+FFFD."""
+    """Replace each grapheme cluster no shipped font can draw by one U+FFFD.
+
+    A skin-tone modifier right after another character ("👍🏽") is dropped: the packet is
+    printed in black and white, and the symbols font draws a tone as a dark swatch that would
+    look like a printing fault next to the emoji.  A lone modifier keeps its swatch.
+    """
     chars = set(text) - fonts.coverage(fonts.LATIN.key) - {"\n", "\t"}
     if not chars:
         return text
     missing = {c for c in chars if not is_default_ignorable(c) and fonts.family_for_char(c) is None}
-    if not missing:
+    if not missing and chars.isdisjoint(SKIN_TONES):
         return text
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
         c = text[i]
         if c not in missing:
-            out.append(c)
+            if c not in SKIN_TONES or i == 0 or text[i - 1].isspace():
+                out.append(c)
             i += 1
             continue
         out.append(REPLACEMENT)
