@@ -120,7 +120,7 @@ def _open(data: bytes, kind: Kind) -> Image.Image:
 
 
 def _open_heif(data: bytes) -> Image.Image:
-    """HEIC/HEIF through pillow-heif when it is installed (optional: see docs/DOCUMENTS.md)."""
+    """HEIC/HEIF through pillow-heif (a dependency; a platform without its wheel gets a message)."""
     try:
         import pillow_heif
     except ImportError as exc:

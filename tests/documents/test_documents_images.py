@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+import sys
 import time
 import warnings
 
@@ -313,13 +314,9 @@ def test_avif_and_bmp_are_not_supported() -> None:
         import_bytes(encode(Image.new("RGB", (8, 8)), "BMP"))
 
 
-def test_heic_without_pillow_heif_gets_its_own_message() -> None:
-    try:
-        import pillow_heif  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        pytest.skip("pillow-heif is installed: see test_heic_with_pillow_heif")
+def test_heic_without_pillow_heif_gets_its_own_message(monkeypatch) -> None:
+    # As on a platform without a pillow-heif wheel: the import fails.
+    monkeypatch.setitem(sys.modules, "pillow_heif", None)
     heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
     with pytest.raises(HeicNotAvailable) as caught:
         import_bytes(heic)
@@ -328,7 +325,8 @@ def test_heic_without_pillow_heif_gets_its_own_message() -> None:
 
 
 def test_heic_with_pillow_heif() -> None:
-    pillow_heif = pytest.importorskip("pillow_heif")
+    import pillow_heif
+
     picture = noisy_photo(640, 480)
     heif = pillow_heif.from_pillow(picture)
     buffer = io.BytesIO()
@@ -339,6 +337,17 @@ def test_heic_with_pillow_heif() -> None:
     assert page.source_format == "HEIF" and (page.width, page.height) == (640, 480)
     _assert_clean(page)
     assert _close(_decoded(page).getpixel((320, 240)), picture.getpixel((320, 240)), 60)
+
+
+def test_a_cut_heic_is_refused_as_damaged() -> None:
+    import pillow_heif
+
+    buffer = io.BytesIO()
+    pillow_heif.from_pillow(noisy_photo(640, 480)).save(buffer, quality=80)
+    data = buffer.getvalue()
+    for cut in (200, len(data) // 2, len(data) - 10):
+        with pytest.raises(Damaged):
+            import_bytes(data[:cut])
 
 
 # --- odd modes ----------------------------------------------------------------------------------
