@@ -24,6 +24,7 @@ FONT_FAMILIES: list[str] = [
     "Noto Sans CJK SC",
     "Noto Sans SC",
     "WenQuanYi Micro Hei",
+    "Preparedness Symbols",  # emoji as the packet prints them (resources/fonts, monochrome)
     "DejaVu Sans",
 ]
 
