@@ -9,7 +9,7 @@ texts, so nothing typed is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -79,17 +79,57 @@ class LanguageController(QObject):
         return self.gettext(msgid)
 
 
-def retranslate_tree(root: QWidget, gettext: Gettext) -> int:
-    """Call ``retranslate_ui(_)`` on ``root`` and every descendant that has it.
+Retranslate = Callable[[QWidget, Gettext], None]
+# ``retranslate_ui`` looked up once per class: a lookup on each of a window's thousands of
+# widgets costs more than the retranslation itself (PySide's attribute lookup is slow).
+_methods: dict[type, Retranslate | None] = {}
+
+
+def _retranslate_method(widget: QWidget) -> Retranslate | None:
+    kind = type(widget)
+    try:
+        return _methods[kind]
+    except KeyError:
+        method = getattr(kind, "retranslate_ui", None)
+        _methods[kind] = method
+        return method
+
+
+def retranslate_tree(root: QWidget, gettext: Gettext, skip: Iterable[QWidget] = ()) -> int:
+    """Call ``retranslate_ui(_)`` on ``root`` and every descendant that has it, parents first.
 
     Widgets translate only their own texts, so a walk over the tree reaches everything,
-    including pages not shown yet. Returns how many widgets were retranslated.
+    including widgets not shown yet. ``skip``: subtrees left as they are, and not even
+    walked (wizard pages off screen, which retranslate themselves before they are shown).
+    Returns how many widgets were retranslated.
     """
+    skipped = set(skip)
+    # the widgets between root and a skipped subtree: walked child by child
+    around: set[QWidget] = set()
+    for widget in skipped:
+        parent = widget.parentWidget()
+        while parent is not None and parent not in around:
+            around.add(parent)
+            parent = None if parent is root else parent.parentWidget()
     count = 0
-    for widget in [root, *root.findChildren(QWidget)]:
-        method = getattr(widget, "retranslate_ui", None)
+    pending = [root]
+    while pending:
+        widget = pending.pop()
+        if widget in around:
+            count += _retranslate([widget], gettext)
+            children = widget.findChildren(QWidget, options=Qt.FindDirectChildrenOnly)
+            pending.extend(c for c in reversed(children) if c not in skipped)
+        else:
+            count += _retranslate([widget, *widget.findChildren(QWidget)], gettext)
+    return count
+
+
+def _retranslate(widgets: list[QWidget], gettext: Gettext) -> int:
+    count = 0
+    for widget in widgets:
+        method = _retranslate_method(widget)
         if method is not None:
-            method(gettext)
+            method(widget, gettext)
             count += 1
     return count
 

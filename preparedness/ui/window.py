@@ -160,6 +160,7 @@ class MainWindow(QWidget):
         self.font_size = appearance.DEFAULT_POINT_SIZE
         self.high_contrast = False
         self._busy = False
+        self.text_generation = 0  # raised by every retranslate_all (pages compare theirs)
         self._revalidate_timer = QTimer(self)
         self._revalidate_timer.setSingleShot(True)
         self._revalidate_timer.setInterval(300)
@@ -240,6 +241,8 @@ class MainWindow(QWidget):
         wizard.currentIdChanged.connect(self._page_changed)
         self.stack.insertWidget(1, wizard)
         retranslate_tree(wizard, self.lang.gettext)
+        for page in self._pages.values():
+            page.text_generation = self.text_generation
         self._retranslate_wizard()
         return wizard
 
@@ -284,15 +287,36 @@ class MainWindow(QWidget):
 
     # -- language
     def set_language(self, code: str) -> None:
-        """Switch every text now; answers stay in the model, so nothing is lost."""
+        """Switch every text now; answers stay in the model, so nothing is lost.
+
+        What is on screen changes at once (texts, Qt's buttons, the direction); wizard pages
+        off screen catch up when they are shown (``retranslate_all``).
+        """
+        current = self._wizard.currentPage() if self._wizard is not None else None
+        for page in self._pages.values():
+            if page is current:
+                page.follow_direction()
+            else:
+                page.keep_direction()
         self.lang.set_language(code)
         index = self.language_box.findData(self.lang.code)
         self.language_box.setCurrentIndex(index)
         self.retranslate_all()
 
     def retranslate_all(self) -> None:
+        """Every text of the window in the current language, size and mode.
+
+        The wizard pages not on screen are left stale: each brings itself up to date when it
+        is entered or shown, before it is painted (``BasePage.ensure_translated``). So a
+        switch costs the page on screen, not every page built so far.
+        """
         guard.top_up()  # thousands of Qt calls follow (see guard.py)
-        retranslate_tree(self, self.lang.gettext)
+        self.text_generation += 1
+        current = self._wizard.currentPage() if self._wizard is not None else None
+        stale = [page for page in self._pages.values() if page is not current]
+        if current is not None:  # before the walk: a title change may show it again
+            current.text_generation = self.text_generation
+        retranslate_tree(self, self.lang.gettext, skip=stale)
         if self._wizard is not None:
             self._retranslate_wizard()
 

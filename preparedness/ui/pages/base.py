@@ -6,15 +6,15 @@ to move on: problems are shown in plain words and the family decides.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from preparedness.model import Plan, Problem, Severity
 from preparedness.ui.fields import Field, set_role
-from preparedness.ui.language import Gettext, current_gettext
+from preparedness.ui.language import Gettext, current_gettext, retranslate_tree
 
 if TYPE_CHECKING:
     from preparedness.ui.window import MainWindow
@@ -40,6 +40,26 @@ class BasePage(QWizardPage):
         self._signature: object = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # The page's own title and subtitle, not QWizardPage's: on the page on screen, each
+        # QWizardPage.setTitle/setSubTitle hides and shows the whole wizard and lays it out
+        # again (two full layouts per language switch); a label's text costs one.
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("page.title")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.PlainText)
+        self._title_size = 0
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setObjectName("page.subtitle")
+        self.subtitle_label.setWordWrap(True)
+        self.subtitle_label.setTextFormat(Qt.PlainText)
+        self.subtitle_label.setIndent(13)
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.HLine)
+        rule.setFrameShadow(QFrame.Sunken)
+        outer.addWidget(self.title_label)
+        outer.addWidget(self.subtitle_label)
+        outer.addSpacing(16)
+        outer.addWidget(rule)
         self.page_problems = QLabel(self)
         self.page_problems.setObjectName("page.problems")
         self.page_problems.setWordWrap(True)
@@ -61,6 +81,9 @@ class BasePage(QWizardPage):
         # A fresh page shows no problems (an empty form is not an error); once the person
         # moves on from it, every problem shows when they come back.
         self.show_all_problems = False
+        # The window's text generation this page's texts are in (see ``ensure_translated``).
+        self.text_generation = -1
+        self._qt_language_changed = False
 
     # -- the model
     @property
@@ -125,7 +148,8 @@ class BasePage(QWizardPage):
         else:
             self.refresh()
         self.main.revalidate()
-        self.retranslate_ui(current_gettext())
+        if not self.ensure_translated():
+            self.retranslate_ui(current_gettext())
 
     def cleanupPage(self) -> None:  # Qt's name: going Back must keep every answer
         self.show_all_problems = True
@@ -172,11 +196,67 @@ class BasePage(QWizardPage):
         self.page_problems.setVisible(bool(texts))
 
     # -- texts
+    def is_stale(self) -> bool:
+        """Are this page's texts older than the window's (language, text size, mode)?"""
+        return self.text_generation != self.main.text_generation
+
+    def ensure_translated(self) -> bool:
+        """Bring a stale page's texts up to date; returns whether it was stale.
+
+        A language switch retranslates only the page on screen (a switch stays fast however
+        many pages were built); the others are marked stale and catch up here, when they
+        are entered or shown, before Qt paints them.
+        """
+        if not self.is_stale():
+            return False
+        self.text_generation = self.main.text_generation
+        self.follow_direction()
+        if self._qt_language_changed:  # Qt's own texts inside (see ``event``)
+            self._qt_language_changed = False
+            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LanguageChange))
+        retranslate_tree(self, current_gettext())
+        return True
+
+    def event(self, event: QEvent) -> bool:  # Qt's name
+        # Qt tells every widget of the window when its catalog changes; a stale page passes
+        # it on to its widgets when it catches up, not now.
+        if event.type() == QEvent.Type.LanguageChange and self.is_stale():
+            self._qt_language_changed = True
+            return True
+        return super().event(event)
+
+    def keep_direction(self) -> None:
+        """Off screen during a language switch: keep the current direction until shown.
+
+        Qt mirrors every widget of the window when the application's direction changes; a
+        page that holds its own direction is passed over, and mirrors when it is shown
+        (``follow_direction``), like its texts.
+        """
+        if not self.testAttribute(Qt.WA_SetLayoutDirection):
+            self.setLayoutDirection(self.layoutDirection())
+
+    def follow_direction(self) -> None:
+        """The window's direction again (a no-op unless ``keep_direction`` held it)."""
+        if self.testAttribute(Qt.WA_SetLayoutDirection):
+            self.unsetLayoutDirection()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name: before the first paint
+        self.follow_direction()
+        self.ensure_translated()
+        super().showEvent(event)
+
     def retranslate_ui(self, _: Gettext) -> None:
         size = round(self.main.font_size * 1.5)
-        title = html.escape(_(self.title_msgid))
-        self.setTitle(f'<span style="font-size:{size}pt; font-weight:bold">{title}</span>')
-        self.setSubTitle(_(self.subtitle_msgid) if self.subtitle_msgid else "")
+        if size != self._title_size:  # only size and weight: the rest follows the window's
+            font = QFont()
+            font.setPointSize(size)
+            font.setBold(True)
+            self.title_label.setFont(font)
+            self._title_size = size
+        self.title_label.setText(_(self.title_msgid))
+        subtitle = _(self.subtitle_msgid) if self.subtitle_msgid else ""
+        self.subtitle_label.setText(subtitle)
+        self.subtitle_label.setVisible(bool(subtitle))
         self._show_page_problems(_)
         for widget, msgid in self._texts:
             widget.setText(_(msgid))  # type: ignore[attr-defined]
