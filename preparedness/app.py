@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from preparedness.i18n import N_
 from preparedness.languages import language_codes
@@ -29,11 +29,16 @@ def make_application(argv: Sequence[str]) -> QApplication:
     """The QApplication with fonts, palette and style (reused if one exists, as in tests)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else "preparedness", *argv])
+        # Fusion looks the same everywhere and honours the palette. Asked for on Qt's command
+        # line (last, so it wins), Qt makes it while starting: no QStyle reaches Python before
+        # the first screen (PySide builds the ~20 enums of the QStyle type on first use).
+        program = sys.argv[0] if sys.argv else "preparedness"
+        app = QApplication([program, *argv, "-style", "fusion"])
+        app.setProperty("preparedness_styled", True)
     app.setApplicationName("preparedness")
     app.setApplicationDisplayName("")
-    # Fusion looks the same everywhere and honours the palette. Set it only once: replacing
-    # the style under an active style sheet crashes Qt (the sheet proxies the old style).
+    # An application made elsewhere (tests): set the style once only. Replacing the style
+    # under an active style sheet crashes Qt (the sheet proxies the old style).
     if app.property("preparedness_styled") is None:
         style = QStyleFactory.create("Fusion")
         if style is not None:
@@ -87,6 +92,8 @@ def install_error_handler(window: QWidget) -> None:
         del error, tb  # their text may hold personal data
         sys.stderr.write(f"preparedness: unexpected error ({kind.__name__})\n")
         try:
+            from PySide6.QtWidgets import QMessageBox
+
             from preparedness.ui.language import current_gettext
 
             QMessageBox.warning(window, " ", current_gettext()(UNEXPECTED))

@@ -10,11 +10,8 @@ tests use the same rules.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import json
 import os
-import secrets
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -121,6 +118,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 
 
 def _hash_pin(pin: str, salt: bytes) -> bytes:
+    import hashlib  # hashlib, hmac and secrets: only behind the PIN, not at start-up
+
     return hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
 
 
@@ -131,6 +130,8 @@ def valid_pin(pin: str) -> bool:
 def set_pin(settings: Settings, pin: str) -> None:
     if not valid_pin(pin):
         raise ValueError("a PIN is 4 to 8 digits")
+    import secrets
+
     salt = secrets.token_bytes(16)
     settings.pin_salt = salt.hex()
     settings.pin_hash = _hash_pin(pin, salt).hex()
@@ -145,4 +146,6 @@ def check_pin(settings: Settings, pin: str) -> bool:
         expected = bytes.fromhex(settings.pin_hash)
     except ValueError:
         return False
+    import hmac
+
     return hmac.compare_digest(_hash_pin(pin, salt), expected)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -64,10 +65,19 @@ def apply_font_size(app: QApplication, point_size: int) -> int:
 
 
 def set_role(widget: QWidget, role: str) -> None:
-    """Style hook (see ``style_sheet``); re-polish so a changed role shows at once."""
+    """Style hook (see ``style_sheet``); re-polish so a changed role shows at once.
+
+    Nothing to do for the same role again; a widget not polished yet (not shown yet) takes
+    its role when Qt polishes it: re-polishing it now would only do the work twice (and fetch
+    a QStyle before the first screen).
+    """
+    if widget.property("role") == role:
+        return
     widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if widget.testAttribute(Qt.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
 
 
 def _palette(colors: dict[QPalette.ColorRole, str]) -> QPalette:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QSettings
+from PySide6.QtCore import QCoreApplication, QObject
 
 PRIVATE_MODE = 0o600
 
@@ -30,6 +30,8 @@ QT_FILE_DIALOG_GROUP = "FileDialog"
 
 def clear_file_dialog_history() -> None:
     """Remove Qt's own FileDialog group (last folder, history, sidebar) and sync to disk."""
+    from PySide6.QtCore import QSettings  # not needed for the first screen
+
     settings = QSettings(QSettings.UserScope, "QtProject")
     settings.remove(QT_FILE_DIALOG_GROUP)
     settings.sync()
@@ -117,6 +119,8 @@ def restart_command() -> tuple[str, list[str]]:
 
 def restart_process() -> None:
     """Start the same command detached, then quit: nothing of this family stays in memory."""
+    from PySide6.QtCore import QProcess
+
     program, args = restart_command()
     QProcess.startDetached(program, args)
     QCoreApplication.quit()

@@ -7,6 +7,7 @@ plain words when it fails, and offers the backup copy when the file is damaged.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -27,6 +29,7 @@ from preparedness.ui.appearance import set_role
 from preparedness.ui.language import Gettext, current_gettext
 
 if TYPE_CHECKING:
+    from preparedness.ui.unlock import UnlockPanel
     from preparedness.ui.window import MainWindow
 
 WELCOME = N_("Family Preparedness Plan")
@@ -54,8 +57,8 @@ NOT_REVIEWED = N_(
 
 
 class StartScreen(QWidget):
-    def __init__(self, main: MainWindow) -> None:
-        super().__init__(main)
+    def __init__(self, main: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or main)
         self.main = main
         self.setObjectName("start")
         layout = QVBoxLayout(self)
@@ -122,18 +125,10 @@ class StartScreen(QWidget):
         self.liaison_button.clicked.connect(self.main.show_liaison_list)
         row.insertWidget(row.count() - 1, self.liaison_button)
 
-        from preparedness.ui.unlock import UnlockPanel
-
-        self.unlock_panel = UnlockPanel(main, self, "start")
-        self.unlock_panel.cancelled.connect(self.reset)
-        # the names earlier code and tests use
-        self.passphrase = self.unlock_panel.passphrase
-        self.unlock_button = self.unlock_panel.unlock_button
-        self.backup_button = self.unlock_panel.backup_button
-        self.cancel_button = self.unlock_panel.cancel_button
-        self.forgot_button = self.unlock_panel.forgot_button
-        self.message = self.unlock_panel.message
-        layout.addWidget(self.unlock_panel)
+        # The passphrase panel shows once a file is chosen: it is made then (start-up time).
+        self._unlock_panel: UnlockPanel | None = None
+        self._layout = layout
+        self._unlock_index = layout.count()
         layout.addStretch(1)
         footer = QHBoxLayout()
         footer.addStretch(1)
@@ -147,9 +142,59 @@ class StartScreen(QWidget):
         layout.addLayout(footer)
         self.reset()
 
+    @property
+    def unlock_panel(self) -> UnlockPanel:
+        """The passphrase box (``unlock.UnlockPanel``), below the buttons."""
+        if self._unlock_panel is None:
+            from preparedness.ui.unlock import UnlockPanel
+
+            panel = UnlockPanel(self.main, self, "start")
+            panel.cancelled.connect(self.reset)
+            self._layout.insertWidget(self._unlock_index, panel)
+            # in the keyboard order where it shows: after the buttons, before the footer
+            chain = [
+                self.liaison_button,
+                panel.passphrase,
+                panel.unlock_button,
+                panel.backup_button,
+                panel.forgot_button,
+                panel.cancel_button,
+                self.volunteer_button,
+            ]
+            for before, after in itertools.pairwise(chain):
+                QWidget.setTabOrder(before, after)
+            self._unlock_panel = panel
+        return self._unlock_panel
+
+    # the names earlier code and tests use
+    @property
+    def passphrase(self) -> QLineEdit:
+        return self.unlock_panel.passphrase
+
+    @property
+    def unlock_button(self) -> QPushButton:
+        return self.unlock_panel.unlock_button
+
+    @property
+    def backup_button(self) -> QPushButton:
+        return self.unlock_panel.backup_button
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self.unlock_panel.cancel_button
+
+    @property
+    def forgot_button(self) -> QPushButton:
+        return self.unlock_panel.forgot_button
+
+    @property
+    def message(self) -> QLabel:
+        return self.unlock_panel.message
+
     def reset(self) -> None:
         """Back to a clean first screen (after Finish or Cancel)."""
-        self.unlock_panel.reset()
+        if self._unlock_panel is not None:
+            self._unlock_panel.reset()
         self.set_busy(False)
         self.mark_language(self.main.lang.code)
         self.update_mode()
@@ -160,7 +205,7 @@ class StartScreen(QWidget):
 
     @property
     def path(self) -> Path | None:
-        return self.unlock_panel.path
+        return self._unlock_panel.path if self._unlock_panel is not None else None
 
     def mark_language(self, code: str) -> None:
         for lang_code, button in self.language_buttons.items():
@@ -191,14 +236,16 @@ class StartScreen(QWidget):
     def set_busy(self, busy: bool) -> None:
         for widget in (self.new_button, self.open_button, self.liaison_button):
             widget.setEnabled(not busy)
-        self.unlock_panel.set_busy(busy)
+        if self._unlock_panel is not None:
+            self._unlock_panel.set_busy(busy)
 
     def set_message(self, msgid: str, error: bool = False) -> None:
         self.unlock_panel.set_message(msgid, error)
 
     def is_pristine(self) -> bool:
         """Nothing of anyone on this screen: no file chosen, nothing typed."""
-        return self.unlock_panel.isHidden() and not self.passphrase.text()
+        panel = self._unlock_panel
+        return panel is None or (panel.isHidden() and not panel.passphrase.text())
 
     def retranslate_ui(self, _: Gettext) -> None:
         self.title.setText(_(WELCOME))

@@ -16,21 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDir,
-    QEvent,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -42,13 +34,15 @@ from PySide6.QtWidgets import (
 from preparedness.i18n import N_
 from preparedness.languages import all_languages, language_codes
 from preparedness.settings import Mode, Settings, save_settings, settings_path, start_language
-from preparedness.ui import appearance, guard, services
-from preparedness.ui.community import COUNTDOWN_SECONDS, IdleGuard, InputWatcher
-from preparedness.ui.dialogs import FileDialogs
+from preparedness.ui import appearance, guard
 from preparedness.ui.language import Gettext, LanguageController, current_gettext, retranslate_tree
 from preparedness.ui.pages import PAGE_ORDER, page_id
 
 if TYPE_CHECKING:  # the pages (and the model) are imported after the first screen shows
+    from PySide6.QtGui import QCloseEvent
+
+    from preparedness.ui import services
+    from preparedness.ui.community import IdleGuard, InputWatcher
     from preparedness.ui.liaison_list import LiaisonScreen
     from preparedness.ui.pages.base import BasePage
     from preparedness.ui.recovery import NewPassphraseScreen
@@ -65,7 +59,6 @@ from preparedness.ui.safety import (
     set_quick_hide,
 )
 from preparedness.ui.start import StartScreen
-from preparedness.ui.workers import run_in_background
 
 LANGUAGE = N_("Language")
 SMALLER = N_("Smaller text")
@@ -132,7 +125,7 @@ class MainWindow(QWidget):
         mode: Mode | None = None,
         settings_file: Path | None = None,
         idle_ms: int | None = None,
-        countdown_ms: int = COUNTDOWN_SECONDS * 1000,
+        countdown_ms: int | None = None,
     ) -> None:
         """``settings`` are the volunteer's (app.main reads them; tests pass their own; the
         default is the built-in defaults, read from nowhere). ``mode`` is the mode to run in
@@ -141,14 +134,14 @@ class MainWindow(QWidget):
         super().__init__()
         self.setObjectName("main_window")
         self._none_guard = guard.install(self)
-        self.session = services.PlanSession()
+        self._session: services.PlanSession | None = None  # see ``session``
         self.lang = LanguageController(parent=self)
         self.restarter = restarter
         self.settings = settings if settings is not None else Settings()
         self.settings_file = settings_file
         self.mode = mode if mode is not None else self.settings.mode
         self.start_language = language or start_language(self.settings, language_codes())
-        self.file_dialogs = file_dialogs or FileDialogs(start_folder=self._dialog_start_folder)
+        self._file_dialogs = file_dialogs  # made when first needed (see ``file_dialogs``)
         self._confirm = confirm
         self.pin_tries = 0
         self.pin_locked_until = 0.0
@@ -173,8 +166,9 @@ class MainWindow(QWidget):
         self.stack = QStackedWidget(self)
         self._wizard: Wizard | None = None
         self._pages: dict[str, BasePage] = {}
-        self.start = StartScreen(self)
-        self.blank = QWidget(self)
+        # made in the stack: moved there from the window, every widget would be polished again
+        self.start = StartScreen(self, self.stack)
+        self.blank = QWidget(self.stack)
         self.blank.setObjectName("blank")
         blank_layout = QVBoxLayout(self.blank)
         self.show_again = QPushButton(self.blank)
@@ -201,12 +195,11 @@ class MainWindow(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.activated.connect(slot)
         app = QApplication.instance()
-        # Every key, click or typed text anywhere (community night): for the idle reset.
-        self.input_watcher = InputWatcher(self)
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._scroll_to_focus)
         set_quick_hide(self.quick_hide)  # F12 inside modal dialogs too
-        self.idle_guard = IdleGuard(self, self.input_watcher, self._idle_ms(), countdown_ms)
+        self._countdown_ms = countdown_ms
+        self._idle_guard: IdleGuard | None = None  # see ``idle_guard``
 
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(1100, 820)
@@ -216,6 +209,47 @@ class MainWindow(QWidget):
         self.saved.connect(self._after_save)
         # The first screen needs only the languages: build the wizard right after it shows.
         QTimer.singleShot(0, self._build_wizard)
+
+    # -- made when first needed: the first screen shows sooner without them
+    @property
+    def session(self) -> services.PlanSession:
+        """The open plan, if any (``services.PlanSession``)."""
+        if self._session is None:
+            from preparedness.ui import services
+
+            self._session = services.PlanSession()
+        return self._session
+
+    @property
+    def idle_guard(self) -> IdleGuard:
+        """The idle reset of a community night (enabled in that mode only)."""
+        if self._idle_guard is None:
+            from preparedness.ui.community import COUNTDOWN_SECONDS, IdleGuard, InputWatcher
+
+            # every key, click or typed text anywhere: for the idle reset
+            watcher = InputWatcher(self)
+            countdown_ms = self._countdown_ms
+            if countdown_ms is None:
+                countdown_ms = COUNTDOWN_SECONDS * 1000
+            self._idle_guard = IdleGuard(self, watcher, self._idle_ms(), countdown_ms)
+        return self._idle_guard
+
+    @property
+    def input_watcher(self) -> InputWatcher:
+        return self.idle_guard.watcher
+
+    @property
+    def file_dialogs(self) -> Any:
+        """The file questions (``dialogs.FileDialogs``, or what a test passed)."""
+        if self._file_dialogs is None:
+            from preparedness.ui.dialogs import FileDialogs
+
+            self._file_dialogs = FileDialogs(start_folder=self._dialog_start_folder)
+        return self._file_dialogs
+
+    @file_dialogs.setter
+    def file_dialogs(self, dialogs: Any) -> None:
+        self._file_dialogs = dialogs
 
     # -- the wizard, built lazily (start-up time)
     @property
@@ -316,7 +350,8 @@ class MainWindow(QWidget):
         stale = [page for page in self._pages.values() if page is not current]
         if current is not None:  # before the walk: a title change may show it again
             current.text_generation = self.text_generation
-        retranslate_tree(self, self.lang.gettext, skip=stale)
+        # the language box holds only Qt's own widgets (its list): not walked, not wrapped
+        retranslate_tree(self, self.lang.gettext, skip=[*stale, self.language_box])
         if self._wizard is not None:
             self._retranslate_wizard()
 
@@ -382,6 +417,9 @@ class MainWindow(QWidget):
     def open_plan(self, path: Path, secret: str, panel: UnlockPanel | None = None) -> None:
         """Derive and decrypt in the background; the panel that asked shows the outcome."""
         self._unlocking = panel or self.start.unlock_panel
+
+        from preparedness.ui import services
+        from preparedness.ui.workers import run_in_background
 
         def work() -> services.Opened:
             return services.open_plan(path, secret)
@@ -522,6 +560,9 @@ class MainWindow(QWidget):
     def show_recovery_sheet(self, code: str) -> None:
         language = self.lang.code
 
+        from preparedness.ui import services
+        from preparedness.ui.workers import run_in_background
+
         def work() -> bytes:
             return services.render_recovery_sheet(code, language)
 
@@ -549,7 +590,8 @@ class MainWindow(QWidget):
     def set_mode(self, mode: Mode, retranslate: bool = True) -> None:
         """Switch the mode now (the volunteer settings do; no restart needed)."""
         self.mode = Mode(mode)
-        self.idle_guard.set_enabled(self.is_community())
+        if self.is_community() or self._idle_guard is not None:
+            self.idle_guard.set_enabled(self.is_community())
         self.start.update_mode()
         if not self.is_liaison() and self.stack.currentWidget() is self._liaison:
             self.show_start()
@@ -576,6 +618,8 @@ class MainWindow(QWidget):
                 return str(folder)
         if self.is_community():
             return neutral_folder()
+        from PySide6.QtCore import QDir
+
         return QDir.homePath()
 
     def store_settings(self, settings: Settings) -> bool:
@@ -589,7 +633,8 @@ class MainWindow(QWidget):
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
-        self.idle_guard.set_idle_ms(self._idle_ms())
+        if self._idle_guard is not None:
+            self._idle_guard.set_idle_ms(self._idle_ms())
         self.set_mode(settings.mode)
         if self._liaison is not None:
             self._liaison.refresh()
@@ -681,6 +726,8 @@ class MainWindow(QWidget):
         """Ask a yes/no question in the window's language (tests inject an answer)."""
         if self._confirm is not None:
             return self._confirm(text_msgid)
+        from PySide6.QtWidgets import QMessageBox
+
         _ = current_gettext()
         box = QMessageBox(QMessageBox.Question, _(WINDOW_TITLE), _(text_msgid), parent=self)
         hide_key(box)
@@ -731,6 +778,8 @@ class MainWindow(QWidget):
             clipboard.clear()
         clear_file_dialog_history()
         # Delete the closed plan's widgets now rather than at the next turn of the event loop.
+        from PySide6.QtCore import QEvent
+
         QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
@@ -742,7 +791,8 @@ class MainWindow(QWidget):
             event.ignore()
             return
         self.clear_everything()
-        self.idle_guard.set_enabled(False)
+        if self._idle_guard is not None:
+            self._idle_guard.set_enabled(False)
         event.accept()
 
 
