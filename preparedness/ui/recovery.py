@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from preparedness.i18n import N_
 from preparedness.ui import passphrase, services
 from preparedness.ui.appearance import set_role
-from preparedness.ui.bidi import ltr
 from preparedness.ui.language import Gettext, current_gettext, current_language_code
+from preparedness.ui.recovery_code import RecoveryCodeView
 from preparedness.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -50,7 +50,6 @@ SAVING = N_("Saving… please wait.")
 SAVED = N_("The new passphrase is saved. Write it down and keep it safe.")
 CONTINUE = N_("Continue to the plan")
 CODE_IS = N_("Your new recovery code (shown only now):")
-PRINT_CODE = N_("Print or save the recovery sheet")
 FAILED = N_("The new passphrase could not be saved. The plan on disk was not changed.")
 
 CHANGE_TITLE = N_("Change the passphrase")
@@ -160,7 +159,6 @@ class NewPassphraseScreen(QWidget):
         self.window_ = window
         self.setObjectName("recovered")
         self.busy = False
-        self.new_code: str | None = None
         self._status = ""
         self._status_error = False
         layout = QVBoxLayout(self)
@@ -178,14 +176,19 @@ class NewPassphraseScreen(QWidget):
         self.status.setObjectName("recovered.status")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.PlainText)
-        self.code_label = QLabel(self)
-        self.code = QLabel(self)
-        self.code.setObjectName("recovered.code")
-        self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        set_role(self.code, "heading")
-        self.print_code = QPushButton(self)
-        self.print_code.setObjectName("recovered.print_code")
-        self.print_code.clicked.connect(self._print_code)
+        self.code_view = RecoveryCodeView(
+            window,
+            self,
+            caption_msgid=CODE_IS,
+            code_name="recovered.code",
+            print_name="recovered.print_code",
+            spacing=layout.spacing(),
+            button_alignment=Qt.AlignLeft,  # leading edge (mirrored in RTL)
+        )
+        # the names earlier code and tests use
+        self.code_label = self.code_view.caption
+        self.code = self.code_view.code_label
+        self.print_code = self.code_view.print_button
         row = QHBoxLayout()
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("recovered.save")
@@ -204,23 +207,24 @@ class NewPassphraseScreen(QWidget):
         row.addWidget(self.close_button)
         for widget in (self.title, self.text, self.form, self.new_code_box, self.status):
             layout.addWidget(widget)
-        layout.addWidget(self.code_label)
-        layout.addWidget(self.code)
-        layout.addWidget(self.print_code, 0, Qt.AlignLeft)  # leading edge (mirrored in RTL)
+        layout.addWidget(self.code_view)
         layout.addLayout(row)
         layout.addStretch(1)
         self.reset()
 
+    @property
+    def new_code(self) -> str | None:
+        """The new recovery code on show, if one was made."""
+        return self.code_view.value
+
     def reset(self) -> None:
         self.busy = False
-        self.new_code = None
         self.form.wipe()
         self.form.setVisible(True)
         self.new_code_box.setChecked(False)
         self.new_code_box.setVisible(True)
-        self.code.setText("")
-        for widget in (self.code_label, self.code, self.print_code, self.continue_button):
-            widget.hide()
+        self.code_view.clear()
+        self.continue_button.hide()
         self.save_button.show()
         self._set_status("")
         self._update_buttons()
@@ -264,10 +268,7 @@ class NewPassphraseScreen(QWidget):
         self.save_button.hide()
         self._set_status(SAVED)
         if code:
-            self.new_code = code
-            self.code.setText(ltr(code))  # groups read left to right in every language
-            for widget in (self.code_label, self.code, self.print_code):
-                widget.show()
+            self.code_view.show_code(code)
         self.continue_button.show()
         self.continue_button.setFocus()
         self._update_buttons()
@@ -280,10 +281,6 @@ class NewPassphraseScreen(QWidget):
         self._set_status(FAILED if msgid == UNEXPECTED else msgid, error=True)
         self._update_buttons()
 
-    def _print_code(self) -> None:
-        if self.new_code:
-            self.window_.show_recovery_sheet(self.new_code)
-
     def close_plan(self) -> None:
         self.window_.finish()
 
@@ -292,8 +289,6 @@ class NewPassphraseScreen(QWidget):
         self.text.setText(_(RECOVERED_TEXT))
         self.form.retranslate_ui(_)
         self.new_code_box.setText(_(NEW_CODE_TOO))
-        self.code_label.setText(_(CODE_IS))
-        self.print_code.setText(_(PRINT_CODE))
         self.save_button.setText(_(SAVE_NEW))
         self.continue_button.setText(_(CONTINUE))
         self.close_button.setText(_(CLOSE_PLAN))

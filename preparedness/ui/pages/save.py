@@ -25,6 +25,7 @@ from preparedness.ui import passphrase, services
 from preparedness.ui.fields import set_role
 from preparedness.ui.language import Gettext, current_gettext, current_language_code
 from preparedness.ui.pages.base import BasePage
+from preparedness.ui.recovery_code import RecoveryCodeView
 from preparedness.ui.safety import SUGGESTED_PLAN_NAME
 from preparedness.ui.workers import run_in_background
 
@@ -49,7 +50,6 @@ SAVE_COPY = N_("Save a copy somewhere else (USB stick)…")
 SAVING = N_("Saving… please wait.")
 SAVED = N_("Saved. Keep the passphrase safe: without it, nobody can open the plan.")
 CODE_IS = N_("Your recovery code:")
-PRINT_RECOVERY = N_("Print or save the recovery sheet")
 SAVE_TITLE = N_("Save the plan")
 PLAN_FILES = N_("Plan files (*.fpp)")
 UNEXPECTED = N_("Something went wrong. Your plan was not saved. Try another place.")
@@ -97,7 +97,6 @@ class SavePage(BasePage):
     def __init__(self, main: Any) -> None:
         super().__init__(main)
         self._busy = False
-        self.recovery_code: str | None = None
         self._status_msgid = ""
         self._status_is_error = False
         self._build_static()
@@ -152,14 +151,19 @@ class SavePage(BasePage):
         self.status.setObjectName("save.status")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.PlainText)
-        self.code_label = QLabel(c)
-        self.code = QLabel(c)
-        self.code.setObjectName("save.recovery_code")
-        self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.code.setLayoutDirection(Qt.LeftToRight)
-        set_role(self.code, "heading")
-        self.print_recovery = QPushButton(c)
-        self.print_recovery.setObjectName("save.print_recovery")
+        self.code_view = RecoveryCodeView(
+            self.main,
+            c,
+            caption_msgid=CODE_IS,
+            code_name="save.recovery_code",
+            print_name="save.print_recovery",
+            left_to_right=True,
+            spacing=self.layout_.spacing(),
+        )
+        # the names earlier code and tests use
+        self.code_label = self.code_view.caption
+        self.code = self.code_view.code_label
+        self.print_recovery = self.code_view.print_button
         self._build_label_section(c)
         self._build_keys_section(c)
         self.password_widgets: list[QWidget] = [
@@ -180,9 +184,7 @@ class SavePage(BasePage):
             self.save_button,
             self.save_copy_button,
             self.status,
-            self.code_label,
-            self.code,
-            self.print_recovery,
+            self.code_view,
             self.keys_section,
         ):
             self.layout_.addWidget(widget)
@@ -193,9 +195,6 @@ class SavePage(BasePage):
         self.suggest_button.clicked.connect(self.suggest)
         self.save_button.clicked.connect(self.save)
         self.save_copy_button.clicked.connect(self.save_copy)
-        self.print_recovery.clicked.connect(self._print_recovery)
-        for widget in (self.code_label, self.code, self.print_recovery):
-            widget.hide()
 
     def _build_label_section(self, c: QWidget) -> None:
         """The liaison's code for the plan and the family's choice about the two dates."""
@@ -342,11 +341,13 @@ class SavePage(BasePage):
         self._run(work, done_msgid=CODE_REMOVED)
         self._hide_code()
 
+    @property
+    def recovery_code(self) -> str | None:
+        """The recovery code on show (made by the last save), if any."""
+        return self.code_view.value
+
     def _hide_code(self) -> None:
-        self.recovery_code = None
-        self.code.setText("")
-        for widget in (self.code_label, self.code, self.print_recovery):
-            widget.hide()
+        self.code_view.clear()
 
     def _update_keys(self) -> None:
         plan_file = self._saved_file()
@@ -507,10 +508,7 @@ class SavePage(BasePage):
             self.show_box.setChecked(False)
             self._set_status(done_msgid)
             if recovery_code:
-                self.recovery_code = recovery_code
-                self.code.setText(recovery_code)
-                for widget in (self.code_label, self.code, self.print_recovery):
-                    widget.show()
+                self.code_view.show_code(recovery_code)
             self._update_mode()
             self.main.saved.emit()
 
@@ -519,10 +517,6 @@ class SavePage(BasePage):
             self._set_status(error_msgid(error), is_error=True)
 
         run_in_background(work, done, failed)
-
-    def _print_recovery(self) -> None:
-        if self.recovery_code:
-            self.main.show_recovery_sheet(self.recovery_code)
 
     def retranslate_ui(self, _: Gettext) -> None:
         super().retranslate_ui(_)
@@ -544,8 +538,6 @@ class SavePage(BasePage):
         if self.main.session.plan_file is not None and self._needs_passphrase():
             self.save_button.setText(_(SAVE_CHANGES))
         self.save_copy_button.setText(_(SAVE_COPY))
-        self.code_label.setText(_(CODE_IS))
-        self.print_recovery.setText(_(PRINT_RECOVERY))
         self.label_label.setText(_(LABEL))
         self.label_edit.setAccessibleName(_(LABEL))
         self.label_edit.setAccessibleDescription(_(LABEL_HELP))
