@@ -326,7 +326,7 @@ class MainWindow(QWidget):
         What is on screen changes at once (texts, Qt's buttons, the direction); wizard pages
         off screen catch up when they are shown (``retranslate_all``).
         """
-        current = self._wizard.currentPage() if self._wizard is not None else None
+        current = self._page_in_wizard()
         for page in self._pages.values():
             if page is current:
                 page.follow_direction()
@@ -345,15 +345,21 @@ class MainWindow(QWidget):
         switch costs the page on screen, not every page built so far.
         """
         guard.top_up()  # thousands of Qt calls follow (see guard.py)
-        self.text_generation += 1
-        current = self._wizard.currentPage() if self._wizard is not None else None
-        stale = [page for page in self._pages.values() if page is not current]
-        if current is not None:  # before the walk: a title change may show it again
-            current.text_generation = self.text_generation
+        self.text_generation += 1  # every page is stale now
         # the language box holds only Qt's own widgets (its list): not walked, not wrapped
-        retranslate_tree(self, self.lang.gettext, skip=[*stale, self.language_box])
+        retranslate_tree(self, self.lang.gettext, skip=[*self._pages.values(), self.language_box])
+        current = self._page_in_wizard()
+        if current is not None:  # the page on screen (or behind the quick hide): now
+            current.ensure_translated()
         if self._wizard is not None:
             self._retranslate_wizard()
+
+    def _page_in_wizard(self) -> BasePage | None:
+        """The wizard's current page, without building the wizard."""
+        if self._wizard is None:
+            return None
+        current = self._wizard.currentPage()
+        return next((page for page in self._pages.values() if page is current), None)
 
     def _retranslate_wizard(self) -> None:
         if self._wizard is None:

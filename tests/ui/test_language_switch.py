@@ -194,3 +194,53 @@ def test_a_text_size_change_reaches_pages_off_screen(window) -> None:
         assert in_language(window.pages["school"], window.lang.gettext) == []
     finally:
         window.smaller_text()
+
+
+def test_a_page_entered_behind_the_quick_hide_catches_up_on_the_next_change(window) -> None:
+    """Made current while the screen is hidden (Back: no initializePage, no show), a stale
+    page is brought up to date by the next change of texts (here the text size), Qt's held
+    LanguageChange included, and not twice."""
+    open_demo(window)
+    visit_every_page(window)
+    window.go_to_page("caregivers")
+    page = window.pages["contacts"]
+    inside: QWidget = page.findChildren(QLineEdit)[0]
+    changes = _LanguageChanges()
+    inside.installEventFilter(changes)
+    try:
+        window.set_language("es")
+        QApplication.processEvents()
+        window.quick_hide()
+        window.wizard.back()
+        assert window.current_page() is page and page.is_stale() and changes.count == 0
+        window.larger_text()
+        assert not page.is_stale() and changes.count == 1
+        assert in_language(page, window.lang.gettext) == []
+        window.smaller_text()
+        window.quick_hide()  # the page shows again
+        QApplication.processEvents()
+        assert changes.count == 1
+        assert in_language(page, window.lang.gettext) == []
+    finally:
+        inside.removeEventFilter(changes)
+
+
+def test_the_review_summary_is_in_the_new_language_when_gone_back_to(window) -> None:
+    """The review page writes its summary only while shown: going back to it after a switch
+    (no initializePage) still shows it in the new language."""
+    open_demo(window)
+    visit_every_page(window)
+    window.go_to_page("save")
+    window.set_language("es")
+    window.wizard.back()
+    review = window.pages["review"]
+    assert window.current_page() is review
+    shown = {key: label.text() for key, label in review.summaries.items()}
+    heading = review.problems_title.text()
+    review.update_summary()  # what the page writes in the window's language now
+    assert shown == {key: label.text() for key, label in review.summaries.items()}
+    assert heading == review.problems_title.text()
+    assert in_language(review, window.lang.gettext) == []
+    window.set_language("en")
+    window.set_language("es")  # and on screen, at once
+    assert heading == review.problems_title.text()
