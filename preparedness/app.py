@@ -113,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from preparedness.ui.window import MainWindow
 
     window = MainWindow(language=args.lang, settings=settings, mode=mode)
-    window.apply_font_size(args.font_size)
+    if args.font_size != appearance.DEFAULT_POINT_SIZE:  # the default is applied already
+        window.apply_font_size(args.font_size)
     if args.high_contrast:
         window.contrast.setChecked(True)
     install_error_handler(window)
