@@ -2,9 +2,14 @@
 
 Startup is measured from process start (the parent starts a fresh Python) to the first page
 shown and painted (``repaint()`` returned), the same way for the app and for a bare
-QWizard (the floor). The app shows its language screen first and builds the wizard pages
-right after, in the next turn of the event loop. Goals
-(issue 4): startup within 2x the floor; language switch and page change under 100 ms.
+QWizard (the floor), the two taken in turn so a busy machine weighs on both alike. The app
+shows its language screen first and builds the wizard pages right after, in the next turn
+of the event loop. Goals (issue 4): startup within 2x the floor; language switch and page
+change under 100 ms.
+
+A language switch is timed until the page on screen is painted in the new language (pages
+off screen catch up when they are shown: their cost is part of a page change after a
+switch, measured on its own).
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--runs N]
 """
@@ -67,7 +72,7 @@ def time_child(code: str) -> float:
     return elapsed
 
 
-def in_process(runs: int) -> tuple[list[float], list[float]]:
+def in_process(runs: int) -> tuple[list[float], list[float], list[float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from preparedness.app import make_application
@@ -109,7 +114,19 @@ def in_process(runs: int) -> tuple[list[float], list[float]]:
             window.set_language(code)
             settle()
             switches.append(time.perf_counter() - started)
-    return changes, switches
+    # page changes right after a switch: each page is entered for the first time since, so
+    # it catches up with the new language (texts, direction) before it is painted
+    after_switch: list[float] = []
+    for code in ("ar", "es", "zh_Hans", "am", "en")[:runs]:
+        window.go_to_page("household")
+        window.set_language(code)
+        settle()
+        for _page in range(len(PAGE_ORDER) - 1):
+            started = time.perf_counter()
+            window.wizard.next()
+            settle()
+            after_switch.append(time.perf_counter() - started)
+    return changes, switches, after_switch
 
 
 def describe(values: list[float]) -> str:
@@ -122,9 +139,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    app_times = [time_child(APP_CHILD.format(root=str(ROOT))) for _ in range(args.runs)]
-    bare_times = [time_child(BARE_CHILD) for _ in range(args.runs)]
-    changes, switches = in_process(args.runs)
+    app_times: list[float] = []
+    bare_times: list[float] = []
+    for _ in range(args.runs):  # taken in turn: load that comes and goes weighs on both alike
+        app_times.append(time_child(APP_CHILD.format(root=str(ROOT))))
+        bare_times.append(time_child(BARE_CHILD))
+    changes, switches, after_switch = in_process(args.runs)
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
     print(f"startup to first page, app:        {describe(app_times)}")
     print(f"startup to first page, bare wizard: {describe(bare_times)}")
@@ -132,7 +152,9 @@ def main() -> int:
     print(f"startup ratio app/bare: {ratio:.2f}  (goal <= 2.0: {'ok' if ratio <= 2 else 'MISSED'})")
     print(f"page change (demo plan):  {describe(changes)}")
     print(f"language switch:          {describe(switches)}")
-    worst = max(statistics.median(changes), statistics.median(switches)) * 1000
+    print(f"page change after a switch: {describe(after_switch)}")
+    medians = [statistics.median(v) for v in (changes, switches, after_switch)]
+    worst = max(medians) * 1000
     print(f"goal < 100 ms (median): {'ok' if worst < 100 else 'MISSED'}")
     return 0
 
