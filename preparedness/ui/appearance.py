@@ -22,6 +22,7 @@ FONT_FAMILIES: list[str] = [
     "Noto Sans Arabic",
     "Noto Sans Myanmar",
     "Noto Sans Ethiopic",
+    "Preparedness CJK SC",  # shipped (resources/fonts): Chinese without any system font
     "Noto Sans CJK SC",
     "Noto Sans SC",
     "WenQuanYi Micro Hei",

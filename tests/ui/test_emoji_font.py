@@ -1,4 +1,4 @@
-"""Emoji typed into a field show in the window from the shipped symbols font, not as boxes.
+"""Emoji and every script typed into a field show in the window from the shipped fonts.
 
 The machine may have only DejaVu: the app registers resources/fonts (Preparedness Symbols
 among them) and lists the family in its fallback list, before DejaVu Sans, so the window
@@ -37,3 +37,25 @@ def test_a_name_with_emoji_has_no_missing_glyph(app) -> None:  # type: ignore[no
     runs = _runs("Mimi 🌸 ❤️ 👍")
     assert {"Noto Sans", "Preparedness Symbols"} <= {family for family, _ in runs}
     assert all(0 not in glyphs for _, glyphs in runs), runs  # glyph 0 is the box
+
+
+def test_every_shipped_font_is_in_the_fallback_list(app) -> None:  # type: ignore[no-untyped-def]
+    """A family the app ships but does not list is used only if Qt happens to find it."""
+    shipped = set(appearance.load_app_fonts())
+    assert shipped, "no font registered from resources/fonts"
+    assert shipped <= set(appearance.FONT_FAMILIES), shipped - set(appearance.FONT_FAMILIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("紧急联系人", "Preparedness CJK SC"),
+        ("ሰላም", "Noto Sans Ethiopic"),
+        ("ကညီ", "Noto Sans Myanmar"),
+        ("مرحبا", "Noto Naskh Arabic"),
+    ],
+)
+def test_each_script_is_drawn_by_its_shipped_font(app, text: str, family: str) -> None:  # type: ignore[no-untyped-def]
+    runs = _runs(text)
+    assert {f for f, _ in runs} == {family}, runs
+    assert all(0 not in glyphs for _, glyphs in runs), runs
