@@ -28,6 +28,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from font_names import rename_font
 from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -109,20 +110,6 @@ def to_quadratic(font: TTFont, max_err: float = 1.0) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def rename(font: TTFont) -> None:
-    name = font["name"]
-    version = name.getDebugName(5) or ""
-    keep = {0, 7, 8, 9, 10, 11, 12, 13, 14}
-    name.names = [r for r in name.names if r.nameID in keep]
-    for plat, enc, lang in ((3, 1, 0x409), (1, 0, 0)):
-        name.setName(FAMILY, 1, plat, enc, lang)
-        name.setName("Regular", 2, plat, enc, lang)
-        name.setName(f"{PS_NAME};converted from {SC_FACE_NAME}", 3, plat, enc, lang)
-        name.setName(FAMILY, 4, plat, enc, lang)
-        name.setName(f"{version}; TrueType outlines by build_cjk_font.py", 5, plat, enc, lang)
-        name.setName(PS_NAME, 6, plat, enc, lang)
-
-
 def build(source: Path, out: Path, charset: str) -> None:
     font = load_sc_face(source)
     options = subset.Options()
@@ -139,7 +126,13 @@ def build(source: Path, out: Path, charset: str) -> None:
     sub.populate(unicodes=sorted(wanted_codepoints(charset)))
     sub.subset(font)
     to_quadratic(font)
-    rename(font)
+    rename_font(
+        font,
+        FAMILY,
+        PS_NAME,
+        f"converted from {SC_FACE_NAME}",
+        "TrueType outlines by build_cjk_font.py",
+    )
     font.recalcTimestamp = False  # keep the source's head.modified: reproducible output
     out.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(out))

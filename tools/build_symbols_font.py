@@ -36,6 +36,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from font_names import rename_font
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
@@ -90,20 +91,6 @@ def wanted_codepoints(source: TTFont, taken: set[int]) -> set[int]:
     return {cp for cp in have & keep if cp not in taken and cp < PUA_BASE}
 
 
-def rename(font: TTFont) -> None:
-    name = font["name"]
-    version = name.getDebugName(5) or ""
-    keep = {0, 7, 8, 9, 10, 11, 12, 13, 14}
-    name.names = [r for r in name.names if r.nameID in keep]
-    for plat, enc, lang in ((3, 1, 0x409), (1, 0, 0)):
-        name.setName(FAMILY, 1, plat, enc, lang)
-        name.setName("Regular", 2, plat, enc, lang)
-        name.setName(f"{PS_NAME};subset of {SOURCE_NAME}", 3, plat, enc, lang)
-        name.setName(FAMILY, 4, plat, enc, lang)
-        name.setName(f"{version}; subset by build_symbols_font.py", 5, plat, enc, lang)
-        name.setName(PS_NAME, 6, plat, enc, lang)
-
-
 def build(source: Path, out: Path, font_dir: Path) -> None:
     font = TTFont(str(source))
     cps = wanted_codepoints(font, shipped_coverage(font_dir, out))
@@ -120,7 +107,9 @@ def build(source: Path, out: Path, font_dir: Path) -> None:
     sub = subset.Subsetter(options)
     sub.populate(unicodes=sorted(cps))
     sub.subset(font)
-    rename(font)
+    rename_font(
+        font, FAMILY, PS_NAME, f"subset of {SOURCE_NAME}", "subset by build_symbols_font.py"
+    )
     font["post"].formatType = 3.0  # no glyph names: smaller, and reportlab does not need them
     font.recalcTimestamp = False  # keep the source's head.modified: reproducible output
     out.parent.mkdir(parents=True, exist_ok=True)
