@@ -9,10 +9,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout
 
+from preparedness.files import write_private_file
 from preparedness.i18n import N_
 from preparedness.ui.dialogs import ask_and_print
 from preparedness.ui.language import current_gettext
-from preparedness.ui.safety import write_private_file
 
 RECOVERY_TITLE = N_("Recovery sheet")
 PDF_FILES = N_("PDF files (*.pdf)")

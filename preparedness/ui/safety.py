@@ -7,15 +7,12 @@ fresh process is the only honest way to promise that in Python).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
-
-PRIVATE_MODE = 0o600
 
 # Neutral names: nothing here may ever carry a family's name.
 WINDOW_TITLE = "Family Preparedness Plan"
@@ -91,24 +88,6 @@ def close_dialogs() -> None:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write bytes with mode 0600 via a same-folder temp file and an atomic replace."""
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.part-{os.getpid()}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL, PRIVATE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, PRIVATE_MODE)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def restart_command() -> tuple[str, list[str]]:
