@@ -33,6 +33,17 @@ PHONE_N = N_("Phone {number}")
 PHONE_KIND = N_("Kind of number")
 
 
+def row(parent: QWidget, *widgets: QWidget, indent: int = 0) -> QWidget:
+    """``widgets`` side by side, left-aligned (a stretch after them), in a margin-less strip."""
+    strip = QWidget(parent)
+    layout = QHBoxLayout(strip)
+    layout.setContentsMargins(indent, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return strip
+
+
 class Card(QGroupBox):
     """One child, contact, school…: its fields, and a remove button that asks first.
 

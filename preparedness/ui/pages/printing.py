@@ -12,8 +12,9 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton
 
+from preparedness.files import write_private_file
 from preparedness.i18n import N_
 from preparedness.languages import all_languages
 from preparedness.ui import services
@@ -22,7 +23,8 @@ from preparedness.ui.fields import set_role
 from preparedness.ui.language import Gettext, current_gettext
 from preparedness.ui.pages.base import BasePage
 from preparedness.ui.pages.save import UNEXPECTED, error_msgid
-from preparedness.ui.safety import SUGGESTED_PDF_NAME, write_private_file
+from preparedness.ui.safety import SUGGESTED_PDF_NAME
+from preparedness.ui.widgets import row
 from preparedness.ui.workers import run_in_background
 
 COPY_LABELS: dict[str, str] = {
@@ -114,45 +116,30 @@ class PrintPage(BasePage):
                 self.child_documents = QCheckBox(c)
                 self.child_documents.setObjectName("print.caregiver_documents")
                 self.child_documents.toggled.connect(self._child_documents_chosen)
-                indent = QWidget(c)
-                indented = QHBoxLayout(indent)
-                indented.setContentsMargins(24, 0, 0, 0)
-                indented.addWidget(self.child_documents)
-                indented.addStretch(1)
-                self.layout_.addWidget(indent)
-        options = QWidget(c)
-        row = QHBoxLayout(options)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.language_label = QLabel(options)
-        self.language = QComboBox(options)
+                self.layout_.addWidget(row(c, self.child_documents, indent=24))
+        self.language_label = QLabel(c)
+        self.language = QComboBox(c)
         self.language.setObjectName("print.language")
         for lang in all_languages():
             self.language.addItem(lang.own_name, lang.code)
         self.language_label.setBuddy(self.language)
         self.language.currentIndexChanged.connect(self._language_chosen)
-        self.size_label = QLabel(options)
-        self.page_size = QComboBox(options)
+        self.size_label = QLabel(c)
+        self.page_size = QComboBox(c)
         self.page_size.setObjectName("print.page_size")
         self.page_size.addItem("Letter", "letter")
         self.page_size.addItem("A4", "a4")
         self.size_label.setBuddy(self.page_size)
         self.page_size.currentIndexChanged.connect(self._invalidate)
-        for widget in (self.language_label, self.language, self.size_label, self.page_size):
-            row.addWidget(widget)
-        row.addStretch(1)
-        self.layout_.addWidget(options)
-        resources_row = QWidget(c)
-        row = QHBoxLayout(resources_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.resources_label = QLabel(resources_row)
-        self.resources = QComboBox(resources_row)
+        self.layout_.addWidget(
+            row(c, self.language_label, self.language, self.size_label, self.page_size)
+        )
+        self.resources_label = QLabel(c)
+        self.resources = QComboBox(c)
         self.resources.setObjectName("print.resources")
         self.resources_label.setBuddy(self.resources)
         self.resources.currentIndexChanged.connect(self._resources_chosen)
-        row.addWidget(self.resources_label)
-        row.addWidget(self.resources)
-        row.addStretch(1)
-        self.layout_.addWidget(resources_row)
+        self.layout_.addWidget(row(c, self.resources_label, self.resources))
         self.make_button = QPushButton(c)
         self.make_button.setObjectName("print.make")
         set_role(self.make_button, "big")
@@ -163,37 +150,27 @@ class PrintPage(BasePage):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.PlainText)
         self.layout_.addWidget(self.status)
-        preview_bar = QWidget(c)
-        bar = QHBoxLayout(preview_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        self.shown_label = QLabel(preview_bar)
-        self.shown = QComboBox(preview_bar)
+        self.shown_label = QLabel(c)
+        self.shown = QComboBox(c)
         self.shown.setObjectName("print.shown_copy")
         self.shown_label.setBuddy(self.shown)
         self.shown.currentIndexChanged.connect(self._show_selected)
-        self.print_button = QPushButton(preview_bar)
+        self.print_button = QPushButton(c)
         self.print_button.setObjectName("print.print")
         self.print_button.clicked.connect(self.print_packet)
-        self.save_button = QPushButton(preview_bar)
+        self.save_button = QPushButton(c)
         self.save_button.setObjectName("print.save_pdf")
         self.save_button.clicked.connect(self.save_pdf)
-        for widget in (self.shown_label, self.shown, self.print_button, self.save_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        self.layout_.addWidget(preview_bar)
-        all_bar = QWidget(c)
-        bar = QHBoxLayout(all_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        self.print_all_button = QPushButton(all_bar)
+        self.layout_.addWidget(
+            row(c, self.shown_label, self.shown, self.print_button, self.save_button)
+        )
+        self.print_all_button = QPushButton(c)
         self.print_all_button.setObjectName("print.print_all")
         self.print_all_button.clicked.connect(self.print_all)
-        self.save_all_button = QPushButton(all_bar)
+        self.save_all_button = QPushButton(c)
         self.save_all_button.setObjectName("print.save_all")
         self.save_all_button.clicked.connect(self.save_all)
-        bar.addWidget(self.print_all_button)
-        bar.addWidget(self.save_all_button)
-        bar.addStretch(1)
-        self.layout_.addWidget(all_bar)
+        self.layout_.addWidget(row(c, self.print_all_button, self.save_all_button))
         self.document = QPdfDocument(self)
         self.view = QPdfView(c)
         self.view.setObjectName("print.preview")
