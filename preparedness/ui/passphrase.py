@@ -50,6 +50,9 @@ WEAK = N_("Too short. Use at least 4 words, or 12 letters.")
 FAIR = N_("Good. A longer passphrase is even safer.")
 STRONG = N_("Strong.")
 MISMATCH = N_("The two passphrases are not the same.")
+# The two controls beside every passphrase field (save page, new-passphrase screen, dialog).
+SHOW = N_("Show the passphrase")
+SUGGEST = N_("Suggest a passphrase")
 EMPTY = N_("Choose a passphrase.")
 
 

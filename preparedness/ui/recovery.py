@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 NEW_PASSPHRASE = N_("New passphrase")
 NEW_HELP = N_("A few words only your family knows, for example: blue river morning bread.")
 AGAIN = N_("Write the new passphrase again")
-SHOW = N_("Show the passphrase")
-SUGGEST = N_("Suggest a passphrase")
 
 RECOVERED_TITLE = N_("Choose a new passphrase")
 RECOVERED_TEXT = N_(
@@ -146,8 +144,8 @@ class PassphraseForm(QWidget):
         self.passphrase.setAccessibleDescription(_(NEW_HELP))
         self.again_label.setText(_(AGAIN))
         self.again.setAccessibleName(_(AGAIN))
-        self.show_box.setText(_(SHOW))
-        self.suggest_button.setText(_(SUGGEST))
+        self.show_box.setText(_(passphrase.SHOW))
+        self.suggest_button.setText(_(passphrase.SUGGEST))
         self._update()
 
 

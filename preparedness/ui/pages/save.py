@@ -37,8 +37,6 @@ INTRO_SAVED = N_("Your plan is saved in a locked file. Save again to keep your c
 PASSPHRASE = N_("Passphrase")
 PASSPHRASE_HELP = N_("A few words, for example: blue river morning bread.")
 CONFIRM = N_("Write the passphrase again")
-SHOW = N_("Show the passphrase")
-SUGGEST = N_("Suggest a passphrase")
 RECOVERY = N_("Also make a recovery code (printed on its own sheet)")
 RECOVERY_HELP = N_(
     "If you forget the passphrase, the recovery code opens the plan. Keep the sheet with "
@@ -529,8 +527,8 @@ class SavePage(BasePage):
         self.passphrase.setAccessibleDescription(_(PASSPHRASE_HELP))
         self.confirm_label.setText(_(CONFIRM))
         self.confirm.setAccessibleName(_(CONFIRM))
-        self.show_box.setText(_(SHOW))
-        self.suggest_button.setText(_(SUGGEST))
+        self.show_box.setText(_(passphrase.SHOW))
+        self.suggest_button.setText(_(passphrase.SUGGEST))
         self.recovery_box.setText(_(RECOVERY))
         self.recovery_box.setAccessibleDescription(_(RECOVERY_HELP))
         self.recovery_help.setText(_(RECOVERY_HELP))
