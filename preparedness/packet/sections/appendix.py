@@ -36,12 +36,12 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from preparedness.model.plan import Attachment, DocumentItem, DocumentKind
 from preparedness.packet import strings as S
-from preparedness.packet.sections.base import Context, Copy, PacketTable
-from preparedness.packet.styles import ALERT, RULE, SHADE
+from preparedness.packet.sections.base import Context, Copy, PacketTable, shaded_box
+from preparedness.packet.styles import ALERT, RULE
 from preparedness.questions import DOCUMENT_KIND_LABELS, QUESTIONS
 
 TITLE = S.APPENDIX_TITLE
@@ -353,25 +353,12 @@ def document_pages(
 # -- the section -------------------------------------------------------------------------------
 
 
-def _box(content: list[Flowable], border: str | None = None) -> PacketTable:
-    commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SHADE)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-    ]
-    if border:
-        commands.append(("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(border)))
-    return PacketTable([[content]], colWidths=["100%"], style=TableStyle(commands), hAlign="LEFT")
-
-
 def _warning(ctx: Context) -> list[Flowable]:
     content = [
         *ctx.bilingual(S.APPENDIX_NOT_ORIGINALS, "strong", "body_gloss"),
         *ctx.bilingual(S.APPENDIX_KEEP_SAFE, "strong", "body_gloss"),
     ]
-    return [ctx.gap(2), _box(content, ALERT), ctx.gap(8)]
+    return [ctx.gap(2), shaded_box(content, ALERT), ctx.gap(8)]
 
 
 def _short(text: str) -> str:
@@ -424,7 +411,7 @@ def _caption(ctx: Context, doc: DocumentItem, entry: Entry, total: int) -> Flowa
 
 
 def _note(ctx: Context, msgid: str) -> PacketTable:
-    return _box(ctx.bilingual(msgid, "strong", "body_gloss"))
+    return shaded_box(ctx.bilingual(msgid, "strong", "body_gloss"))
 
 
 def build(ctx: Context) -> list[Flowable]:

@@ -97,6 +97,20 @@ class PacketTable(Table):
         super()._calc(availWidth, availHeight)
 
 
+def shaded_box(content: list[Flowable], border: str | None = None) -> PacketTable:
+    """``content`` on a grey ground, framed in ``border`` if given: a note set apart."""
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SHADE)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+    ]
+    if border:
+        commands.append(("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(border)))
+    return PacketTable([[content]], colWidths=["100%"], style=TableStyle(commands), hAlign="LEFT")
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, str):
         return [] if value == "" else value

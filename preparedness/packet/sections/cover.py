@@ -10,35 +10,20 @@ the rows of the list of contents, never leaving a few rows alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from reportlab.lib import colors
-from reportlab.platypus import Flowable, PageBreak, TableStyle
+from reportlab.platypus import Flowable, PageBreak
 
 from preparedness.packet import strings as S
 from preparedness.packet.fit import BreakPoint, OnePage
-from preparedness.packet.sections.base import COPY_NAMES, Context, Copy, PacketTable
+from preparedness.packet.sections.base import COPY_NAMES, Context, Copy, shaded_box
 from preparedness.packet.sections.school_letter import schools_with_children
-from preparedness.packet.styles import ALERT, SHADE
+from preparedness.packet.styles import ALERT
 
 WHAT = {
     Copy.FAMILY: S.COVER_WHAT_FAMILY,
     Copy.CAREGIVER: S.COVER_WHAT_CAREGIVER,
     Copy.SCHOOL: S.COVER_WHAT_SCHOOL,
 }
-
-
-def _box(ctx: Context, content: list[Flowable], border: str | None = None) -> PacketTable:
-    commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SHADE)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-    ]
-    if border:
-        commands.append(("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(border)))
-    return PacketTable([[content]], colWidths=["100%"], style=TableStyle(commands), hAlign="LEFT")
 
 
 def _review(ctx: Context) -> list[Flowable]:
@@ -92,7 +77,7 @@ def build(ctx: Context, contents: Sequence[tuple[str, str]]) -> list[Flowable]:
     else:
         if ctx.copy == Copy.FAMILY:
             out.extend(ctx.para(S.COVER_PRIVATE))
-        out.extend([ctx.gap(4), _box(ctx, _review(ctx), ALERT)])
+        out.extend([ctx.gap(4), shaded_box(_review(ctx), ALERT)])
 
     out.extend([BreakPoint(), ctx.gap(8)])
     out.extend(ctx.bilingual(S.NOT_LEGAL_ADVICE, "strong", "body_gloss"))
@@ -103,7 +88,7 @@ def build(ctx: Context, contents: Sequence[tuple[str, str]]) -> list[Flowable]:
         copies: list[Flowable] = [*ctx.subheading(S.COVER_COPIES_TITLE)]
         for msgid in (S.COVER_COPY_FAMILY, S.COVER_COPY_CAREGIVER, S.COVER_COPY_SCHOOL):
             copies.extend(ctx.para(msgid))
-        out.extend([BreakPoint(), ctx.gap(4), _box(ctx, copies)])
+        out.extend([BreakPoint(), ctx.gap(4), shaded_box(copies)])
     if contents:
         out.extend(_contents(ctx, contents))
     if ctx.lang != "en" and not ctx.language.reviewed and ctx.pair(S.PACKET_TITLE)[1]:
