@@ -157,6 +157,19 @@ def wait_for(app: QApplication, condition, timeout: float = 30.0, what=lambda: "
         time.sleep(0.01)
 
 
+def save_packet_and_finish(app: QApplication, window, pdf_path: Path, answer) -> None:  # type: ignore[no-untyped-def]
+    """On the print page: make the packet, save it as a PDF (the file dialog answered by
+    ``answer(pdf_path)``), then Finish."""
+    printing = window.pages["print"]
+    printing.make_button.click()
+    wait_for(app, lambda: bool(printing.pdfs) or printing._status_error)
+    assert printing.pdfs, getattr(printing.last_error, "__traceback_text__", "")
+    answer(pdf_path)
+    printing.save_button.click()
+    wait_for(app, lambda: pdf_path.exists())
+    window.finish_button.click()
+
+
 def answer_file_dialog(path: Path, attempts: int = 100) -> None:
     """When the modal QFileDialog appears, choose ``path`` and accept, like a person."""
 
@@ -230,14 +243,7 @@ def main() -> int:
         save.save_button.click()
         wait_for(app, lambda: window.session.plan_file is not None, what=save.status.text)
         window.wizard.next()
-        printing = window.pages["print"]
-        printing.make_button.click()
-        wait_for(app, lambda: bool(printing.pdfs) or printing._status_error)
-        assert printing.pdfs, getattr(printing.last_error, "__traceback_text__", "")
-        answer_file_dialog(pdf_path)
-        printing.save_button.click()
-        wait_for(app, lambda: pdf_path.exists())
-        window.finish_button.click()
+        save_packet_and_finish(app, window, pdf_path, answer_file_dialog)
     assert restarted == [1]
     window.close()
     app.processEvents()

@@ -835,7 +835,7 @@ def _test_kdf() -> Any:
 
 def _session(argv: list[str]) -> int:
     """The canary session (see the test above): real windows, real file dialogs."""
-    from canary_session import wait_for
+    from canary_session import save_packet_and_finish, wait_for
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QFileDialog, QLineEdit
 
@@ -905,14 +905,7 @@ def _session(argv: list[str]) -> int:
         save.save_button.click()
         wait_for(app, lambda: window.session.plan_file is not None, what=save.status.text)
         window.go_to_page("print")
-        printing = window.pages["print"]
-        printing.make_button.click()
-        wait_for(app, lambda: bool(printing.pdfs) or printing._status_error)
-        assert printing.pdfs, getattr(printing.last_error, "__traceback_text__", "")
-        answer(None, [str(pdf_path)])
-        printing.save_button.click()
-        wait_for(app, lambda: pdf_path.exists())
-        window.finish_button.click()
+        save_packet_and_finish(app, window, pdf_path, lambda path: answer(None, [str(path)]))
     assert restarted == [1]
     window.close()
     app.processEvents()
