@@ -33,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPlainTextEdit
-from uihelpers import cards, field, type_text
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+from uihelpers import cards, field, fill_a_family, type_text
 
 # -- the test's side: an empty machine, the session, the search ---------------------------------
 
@@ -216,22 +216,8 @@ def main() -> int:
         window = MainWindow(restarter=lambda: restarted.append(1), confirm=lambda _q: True)
     window.show()
     with use_test_kdf_params():
-        window.start.new_button.click()
-        page = window.pages["household"]
-        type_text(field(page, "adult.name", QLineEdit), parent)
-        type_text(field(page, "adult.phone", QLineEdit), "612-555-0101")
-        type_text(field(page, "household.address", QPlainTextEdit), f"{parent} street 1")
-        window.wizard.next()
-        page = window.pages["children"]
-        page.add_child()
-        app.processEvents()
-        type_text(field(cards(page)[0], "child.name", QLineEdit), child)
-        window.wizard.next()
+        fill_a_family(window, parent, child, contact)
         page = window.pages["contacts"]
-        page.add_contact()
-        app.processEvents()
-        type_text(field(cards(page)[0], "contact.name", QLineEdit), contact)
-        type_text(field(cards(page)[0], "contact.phone", QLineEdit), "612-555-0110")
         page.add_contact()
         app.processEvents()
         type_text(field(cards(page)[1], "contact.name", QLineEdit), "Second Person")

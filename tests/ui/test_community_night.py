@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+import uihelpers
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from uihelpers import all_texts, cards, check, click, field, type_text
 
 from preparedness.app import parse_args, run_mode
@@ -36,23 +37,7 @@ def community_window(make_window, **kwargs):  # type: ignore[no-untyped-def]
 
 def fill_a_family(window) -> None:  # type: ignore[no-untyped-def]
     """What a family types on a community night (canary names in three scripts)."""
-    window.start.new_button.click()
-    QApplication.processEvents()
-    page = window.pages["household"]
-    type_text(field(page, "adult.name", QLineEdit), PARENT)
-    type_text(field(page, "adult.phone", QLineEdit), "612-555-0101")
-    type_text(field(page, "household.address", QPlainTextEdit), f"{PARENT} street 1")
-    window.wizard.next()
-    page = window.pages["children"]
-    page.add_child()
-    QApplication.processEvents()
-    type_text(field(cards(page)[0], "child.name", QLineEdit), CHILD)
-    window.wizard.next()
-    page = window.pages["contacts"]
-    page.add_contact()
-    QApplication.processEvents()
-    type_text(field(cards(page)[0], "contact.name", QLineEdit), CONTACT)
-    type_text(field(cards(page)[0], "contact.phone", QLineEdit), "612-555-0110")
+    uihelpers.fill_a_family(window, PARENT, CHILD, CONTACT)
 
 
 # -- the flag and the lock ----------------------------------------------------------------

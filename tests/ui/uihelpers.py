@@ -233,3 +233,27 @@ def all_texts(root: QWidget, undo: bool = True) -> list[str]:
     if clipboard is not None:
         texts.append(clipboard.text())
     return texts
+
+
+def fill_a_family(window: Any, parent: str, child: str, contact: str) -> None:
+    """What a family types first: one adult (phone, address), one child, one contact.
+
+    Starts from the start screen's New plan and ends on the contacts page.
+    """
+    window.start.new_button.click()
+    QApplication.processEvents()
+    page = window.pages["household"]
+    type_text(field(page, "adult.name", QLineEdit), parent)
+    type_text(field(page, "adult.phone", QLineEdit), "612-555-0101")
+    type_text(field(page, "household.address", QPlainTextEdit), f"{parent} street 1")
+    window.wizard.next()
+    page = window.pages["children"]
+    page.add_child()
+    QApplication.processEvents()
+    type_text(field(cards(page)[0], "child.name", QLineEdit), child)
+    window.wizard.next()
+    page = window.pages["contacts"]
+    page.add_contact()
+    QApplication.processEvents()
+    type_text(field(cards(page)[0], "contact.name", QLineEdit), contact)
+    type_text(field(cards(page)[0], "contact.phone", QLineEdit), "612-555-0110")
